@@ -1,0 +1,262 @@
+"""The Posting: the one document model every rule sees.
+
+Readers (``adlint.readers``) build a :class:`Posting` from a file of any format;
+rules only ever read it. All offsets are 0-based character offsets into
+``Posting.source``, the decoded file text (a UTF-8 BOM removed); ``line:col``
+comes from :meth:`Posting.position`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from adlint.positions import LineIndex, TextMap
+
+#: Metadata keys of the posting model (DESIGN.md, "Inputs").
+METADATA_KEYS = (
+    "title", "language", "country", "region", "location", "remote", "employment_type",
+    "salary", "date_posted", "valid_through", "employer",
+)
+
+
+@dataclass(slots=True)
+class TextRun:
+    """A piece of plain text with the map back to the source.
+
+    ``text`` is what a reader sees (markup removed, entities and escapes
+    decoded); ``map`` maps offsets in ``text`` to offsets in the source.
+    """
+
+    text: str
+    map: TextMap
+
+    def span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
+        """Source ``(start, end)`` offsets of ``text[start:end]`` (the whole run by default)."""
+        return self.map.span(start, len(self.text) if end is None else end)
+
+    @classmethod
+    def verbatim(cls, text: str, src_start: int) -> "TextRun":
+        """A run copied unchanged from the source at ``src_start``."""
+        return cls(text, TextMap.identity(text, src_start))
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph or a list item inside a section.
+
+    ``kind`` is ``"paragraph"`` or ``"item"``. ``marker`` is the list marker as
+    written (``"-"``, ``"1."``, ``"•"``), ``""`` for an HTML ``<li>``, or
+    ``None`` for a line that a plain-text reader took as an item because it
+    stood alone on its line inside a run of such lines.
+    """
+
+    kind: str
+    run: TextRun
+    marker: str | None = None
+    depth: int = 0
+
+    @property
+    def text(self) -> str:
+        """The block's plain text."""
+        return self.run.text
+
+    @property
+    def is_item(self) -> bool:
+        """True for a list item."""
+        return self.kind == "item"
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and the blocks under it, up to the next heading.
+
+    The first section of a posting has ``heading=None``: it holds what comes
+    before the first heading. ``id`` is the canonical section id once
+    classified (``adlint.sections``), or ``None``. ``level`` is 1–6 for markup
+    headings and 0 for the preamble; plain-text and bold-paragraph headings get 2.
+    ``start`` and ``end`` are source offsets of the whole section.
+    """
+
+    heading: TextRun | None
+    level: int
+    blocks: list[Block] = field(default_factory=list)
+    id: str | None = None
+    start: int = 0
+    end: int = 0
+
+    @property
+    def title(self) -> str:
+        """Heading text, or ``""`` for the preamble."""
+        return self.heading.text if self.heading else ""
+
+    @property
+    def items(self) -> list[Block]:
+        """The list items of the section."""
+        return [b for b in self.blocks if b.kind == "item"]
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        """The paragraphs of the section."""
+        return [b for b in self.blocks if b.kind == "paragraph"]
+
+    def word_count(self) -> int:
+        """Words in the section's blocks (whitespace-separated)."""
+        return sum(len(b.text.split()) for b in self.blocks)
+
+
+@dataclass(slots=True)
+class MetaField:
+    """One metadata value with where it was written.
+
+    ``value`` is the plain Python value (``str``, ``int``, ``bool``, ``dict``,
+    ``list``); ``span`` is the source span of the value and ``key_span`` that of
+    its key (both ``None`` for values given on the command line or in config).
+    ``origin`` names where it came from: ``"front-matter"``, ``"json-ld"``,
+    ``"html-lang"``, ``"config"``.
+    """
+
+    key: str
+    value: Any
+    span: tuple[int, int] | None
+    key_span: tuple[int, int] | None = None
+    origin: str = "front-matter"
+
+
+@dataclass(slots=True)
+class Comment:
+    """A comment in the source (HTML/Markdown ``<!-- -->``, YAML ``#``).
+
+    ``text`` is the comment body without delimiters; ``start``/``end`` the
+    source span of the whole comment. Used for inline suppressions.
+    """
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Problem:
+    """A reading or parsing problem found by a reader.
+
+    ``kind`` is ``"unreadable"`` (AD001), ``"parse"`` (AD003), ``"too-large"``
+    (AD001) or ``"empty"`` (AD005). ``line``/``col`` are 1-based; ``end_line``
+    and ``end_col`` may repeat them.
+    """
+
+    kind: str
+    message: str
+    line: int = 1
+    col: int = 1
+    end_line: int | None = None
+    end_col: int | None = None
+
+
+@dataclass(slots=True)
+class Posting:
+    """A job posting as every rule sees it.
+
+    Attributes:
+        path: the path as given by the user (used in reports).
+        format: ``"markdown"``, ``"text"``, ``"html"``, ``"jsonld"`` or ``"yaml"``.
+        source: the decoded file text (without a UTF-8 BOM); all offsets point into it.
+        encoding: the encoding the file was decoded with (``"utf-8"``, ``"utf-8-sig"``, ``"utf-16"``...).
+        metadata: normalised metadata by key (see :data:`METADATA_KEYS`).
+        extra: other front-matter or JSON-LD keys, kept for rules that want them.
+        title: the posting's title text (from metadata or the first level-1 heading).
+        sections: preamble first, then one section per heading, in document order.
+        comments: comments found in the source (for suppressions).
+        problems: reading and parsing problems (reported by AD0xx rules).
+        jsonld: the JSON-LD ``JobPosting`` object, when there is one.
+        readable: False when the file could not be decoded; only AD0xx rules run then.
+    """
+
+    path: str
+    format: str
+    source: str = ""
+    encoding: str = "utf-8"
+    metadata: dict[str, MetaField] = field(default_factory=dict)
+    extra: dict[str, MetaField] = field(default_factory=dict)
+    title: TextRun | None = None
+    sections: list[Section] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    jsonld: dict[str, Any] | None = None
+    readable: bool = True
+    _lines: LineIndex | None = None
+
+    @property
+    def lines(self) -> LineIndex:
+        """The line index of :attr:`source` (built on first use)."""
+        if self._lines is None:
+            self._lines = LineIndex(self.source)
+        return self._lines
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based ``(line, col)`` of a source offset."""
+        return self.lines.position(offset)
+
+    def meta(self, key: str) -> Any:
+        """The value of metadata ``key``, or ``None``."""
+        f = self.metadata.get(key)
+        return f.value if f else None
+
+    def blocks(self) -> Iterator[tuple[Section, Block]]:
+        """Yield ``(section, block)`` for every block, in document order."""
+        for section in self.sections:
+            for block in section.blocks:
+                yield section, block
+
+    def find_sections(self, section_id: str) -> list[Section]:
+        """All sections classified as ``section_id``."""
+        return [s for s in self.sections if s.id == section_id]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the posting has no text at all besides metadata."""
+        return not any(True for _ in self.blocks()) and not any(
+            s.heading for s in self.sections
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view of the posting, for ``adlint inspect``.
+
+        Positions are 1-based ``[line, col]`` pairs; spans are ``start``/``end``.
+        """
+        def pos(span: tuple[int, int] | None) -> dict[str, list[int]] | None:
+            if span is None:
+                return None
+            return {"start": list(self.position(span[0])), "end": list(self.position(span[1]))}
+
+        def run(r: TextRun | None) -> dict[str, Any] | None:
+            return None if r is None else {"text": r.text, **(pos(r.span()) or {})}
+
+        return {
+            "path": self.path,
+            "format": self.format,
+            "encoding": self.encoding,
+            "metadata": {
+                k: {"value": f.value, "origin": f.origin, "span": pos(f.span)}
+                for k, f in self.metadata.items()
+            },
+            "extra": sorted(self.extra),
+            "title": run(self.title),
+            "sections": [
+                {
+                    "heading": run(s.heading),
+                    "id": s.id,
+                    "level": s.level,
+                    "span": pos((s.start, s.end)),
+                    "blocks": [
+                        {"kind": b.kind, "marker": b.marker, **(run(b.run) or {})}
+                        for b in s.blocks
+                    ],
+                }
+                for s in self.sections
+            ],
+            "problems": [
+                {"kind": p.kind, "message": p.message, "line": p.line, "col": p.col}
+                for p in self.problems
+            ],
+        }

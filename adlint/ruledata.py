@@ -1,0 +1,148 @@
+"""Rule data packs: the YAML files under the top-level ``rules/`` folder.
+
+Each file is validated by a pydantic model when first used, and cached for the
+life of the process. In a wheel the folder ships as ``adlint/_rules``; in a
+source checkout it is ``rules/`` beside the package.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+T = TypeVar("T", bound=BaseModel)
+
+LANGUAGES = ("en", "fr", "de", "es")
+
+
+class RuleDataError(Exception):
+    """A rule data file is missing, not YAML, or does not fit its model.
+
+    The message names the file and, for validation errors, each bad key.
+    """
+
+
+def rules_dir() -> Path:
+    """The folder holding the built-in rule data packs."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_rules"
+    return packaged if packaged.is_dir() else here.parent / "rules"
+
+
+def load_model(path: Path, model: type[T]) -> T:
+    """Load a YAML file and validate it with ``model``.
+
+    Raises :class:`RuleDataError` naming the file and the offending keys.
+    """
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except OSError as exc:
+        raise RuleDataError(f"{path}: cannot read rule data: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise RuleDataError(f"{path}: not valid YAML: {exc}") from None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        lines = [f"{path}: invalid rule data:"]
+        for err in exc.errors():
+            loc = ".".join(str(p) for p in err["loc"]) or "(top level)"
+            lines.append(f"  {loc}: {err['msg']}")
+        raise RuleDataError("\n".join(lines)) from None
+
+
+class Source(BaseModel):
+    """A citation: a paper, law, specification or data set a pack rests on."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    title: str
+    url: str | None = None
+
+
+class PerLanguage(BaseModel):
+    """Lists of strings per supported language (``en``, ``fr``, ``de``, ``es``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    en: list[str] = Field(default_factory=list)
+    fr: list[str] = Field(default_factory=list)
+    de: list[str] = Field(default_factory=list)
+    es: list[str] = Field(default_factory=list)
+
+    def all(self) -> list[str]:
+        """Every entry, all languages together."""
+        return self.en + self.fr + self.de + self.es
+
+
+class SectionDef(BaseModel):
+    """One canonical section: its id, whether it is required, and the headings that name it."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[a-z_]+$")
+    summary: str
+    required: bool = False
+    source: list[str]
+    headings: PerLanguage
+    keywords: PerLanguage = Field(default_factory=PerLanguage)
+
+
+class SectionTaxonomy(BaseModel):
+    """``rules/sections.yaml``: the section taxonomy, in match-priority order."""
+
+    model_config = ConfigDict(extra="forbid")
+    sources: list[Source]
+    max_keyword_words: int = Field(8, ge=1)
+    sections: list[SectionDef]
+
+    @field_validator("sections")
+    @classmethod
+    def _unique_and_cited(cls, sections: list[SectionDef]) -> list[SectionDef]:
+        ids = [s.id for s in sections]
+        if len(set(ids)) != len(ids):
+            raise ValueError("section ids must be unique")
+        return sections
+
+    @model_validator(mode="after")
+    def _sources_known(self) -> "SectionTaxonomy":
+        known = {s.id for s in self.sources}
+        for sec in self.sections:
+            for ref in sec.source:
+                if ref not in known:
+                    raise ValueError(f"section {sec.id!r} cites unknown source {ref!r}")
+        return self
+
+    @property
+    def ids(self) -> list[str]:
+        """Canonical section ids, in file order."""
+        return [s.id for s in self.sections]
+
+
+class LocaleData(BaseModel):
+    """``rules/locale.yaml``: common mistakes in language tags and country codes.
+
+    ``language_fixes`` maps a wrong primary language subtag (lower case) to the
+    right one (``jp`` → ``ja``); ``country_fixes`` maps a wrong country code
+    (upper case) to the right one (``UK`` → ``GB``), ``None`` when there is no
+    single right answer.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    sources: list[Source]
+    language_fixes: dict[str, str]
+    country_fixes: dict[str, str | None]
+    notes: dict[str, str] = Field(default_factory=dict)
+
+
+@lru_cache(maxsize=None)
+def sections() -> SectionTaxonomy:
+    """The built-in section taxonomy (``rules/sections.yaml``)."""
+    return load_model(rules_dir() / "sections.yaml", SectionTaxonomy)
+
+
+@lru_cache(maxsize=None)
+def locale() -> LocaleData:
+    """The built-in locale mistakes table (``rules/locale.yaml``)."""
+    return load_model(rules_dir() / "locale.yaml", LocaleData)
