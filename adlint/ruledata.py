@@ -87,6 +87,8 @@ class SectionDef(BaseModel):
     source: list[str]
     headings: PerLanguage
     keywords: PerLanguage = Field(default_factory=PerLanguage)
+    #: Phrases whose presence anywhere in the body shows the section's content exists without a heading.
+    markers: PerLanguage = Field(default_factory=PerLanguage)
 
 
 class SectionTaxonomy(BaseModel):

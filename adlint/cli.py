@@ -1,0 +1,261 @@
+"""The ``adlint`` command line: ``check``, ``rule``, ``rules``, ``inspect``.
+
+Exit codes, as in ruff: 0 when nothing at or above ``fail-level`` was found,
+1 when something was, 2 for usage, configuration or internal errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from adlint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with a one-line message (its default) and never a traceback."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"adlint: error: {message}\n")
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="adlint", description="A linter for job postings.")
+    p.add_argument("--version", action="version", version=f"adlint {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    c = sub.add_parser("check", help="lint postings", description="Lint job postings and report findings.")
+    c.add_argument("paths", nargs="*", type=Path, help="files or folders to lint ('-' reads standard input); default: .")
+    c.add_argument("--select", type=_csv, help="rules to enable (codes, prefixes, names, ALL), replacing the config's")
+    c.add_argument("--extend-select", type=_csv, help="rules to enable in addition")
+    c.add_argument("--ignore", type=_csv, help="rules to disable")
+    c.add_argument("--output-format", choices=("full", "concise", "json", "json-lines"),
+                   help="output format (default: full on a terminal, concise otherwise)")
+    c.add_argument("-o", "--output-file", type=Path, help="write the report to this file")
+    c.add_argument("--fail-level", choices=("info", "warning", "error"), help="lowest severity that fails (default: warning)")
+    c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail (2 stays for errors)")
+    c.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of each one")
+    c.add_argument("--config", type=Path, help="use this configuration file for every path")
+    c.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    c.add_argument("--stdin-filename", help="path of the posting read from standard input (for config and format)")
+    c.add_argument("--force-exclude", action="store_true", help="apply exclude even to files named explicitly")
+    c.add_argument("--max-file-size", type=int, help="bytes; larger files are reported, not read")
+    c.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output")
+
+    r = sub.add_parser("rule", help="show a rule's documentation", description="Show a rule's documentation.")
+    r.add_argument("rule", help="a rule code (AD101) or name (missing-required-section)")
+    r.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    rs = sub.add_parser("rules", help="list all rules", description="List all rules.")
+    rs.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    i = sub.add_parser("inspect", help="print a posting as adlint reads it (JSON)",
+                       description="Print the Posting model of a file as JSON: metadata, sections with canonical ids and positions, blocks.")
+    i.add_argument("path", type=Path)
+    return p
+
+
+def _err(message: str) -> int:
+    sys.stderr.write(f"adlint: error: {message}\n")
+    return EXIT_ERROR
+
+
+def _check(args: argparse.Namespace) -> int:
+    from adlint.config import ConfigError, ConfigResolver
+    from adlint.diagnostics import Diagnostic
+    from adlint.files import PathNotFound, discover
+    from adlint.linter import lint_bytes
+
+    overrides = {
+        "select": args.select, "extend-select": args.extend_select, "ignore": args.ignore,
+        "fail-level": args.fail_level, "output-format": args.output_format, "max-file-size": args.max_file_size,
+    }
+    try:
+        resolver = ConfigResolver(args.config, args.isolated, overrides)
+    except ConfigError as exc:
+        return _err(str(exc))
+
+    paths: list[Path] = args.paths or [Path(".")]
+    stdin = [p for p in paths if str(p) == "-"]
+    files_paths = [p for p in paths if str(p) != "-"]
+    diagnostics: list[Diagnostic] = []
+    sources: dict[str, str] = {}
+    crashes: list[str] = []
+    fail_levels = []
+    count = 0
+    try:
+        jobs: list[tuple[str, Path, bytes | None]] = []
+        if stdin:
+            name = args.stdin_filename or "-"
+            jobs.append((name, Path(name if args.stdin_filename else "stdin.md"), sys.stdin.buffer.read()))
+        for f in discover(files_paths, resolver, args.force_exclude):
+            jobs.append((str(f), f, None))
+        base_cfg = resolver.for_path(Path(args.stdin_filename) if stdin and args.stdin_filename else (files_paths[0] if files_paths else Path(".")))
+        for display, real, data in jobs:
+            cfg = resolver.for_path(real)
+            fail_levels.append(cfg.fail_level)
+            if data is None:
+                try:
+                    size = real.stat().st_size
+                    if size > cfg.settings.max_file_size:  # read just enough for the linter to refuse it
+                        with real.open("rb") as fh:
+                            data = fh.read(cfg.settings.max_file_size + 1)
+                    else:
+                        data = real.read_bytes()
+                except OSError as exc:
+                    from adlint.posting import Posting, Problem
+                    from adlint.linter import lint_posting
+
+                    posting = Posting(path=display, format="text", readable=False)
+                    posting.problems.append(Problem("unreadable", f"cannot read file: {exc.strerror}"))
+                    res = lint_posting(posting, cfg.codes_for(real), cfg)
+                    diagnostics.extend(res.diagnostics)
+                    count += 1
+                    continue
+            res = lint_bytes(display, data, cfg, real)
+            count += 1
+            diagnostics.extend(res.diagnostics)
+            crashes.extend(res.crashes)
+            if res.diagnostics and res.posting.source:
+                sources[display] = res.posting.source
+    except PathNotFound as exc:
+        return _err(f"no such file or directory: {exc}")
+    except ConfigError as exc:
+        return _err(str(exc))
+    except KeyboardInterrupt:
+        return _err("interrupted")
+
+    if count == 0 and not crashes:
+        sys.stderr.write("adlint: warning: no postings found under the given paths\n")
+
+    out: TextIO
+    out_file = None
+    if args.output_file:
+        try:
+            out_file = open(args.output_file, "w", encoding="utf-8")
+        except OSError as exc:
+            return _err(f"cannot write {args.output_file}: {exc.strerror}")
+        out = out_file
+    else:
+        out = sys.stdout
+    color = args.color == "always" or (args.color == "auto" and out is sys.stdout and out.isatty()
+                                       and not os.environ.get("NO_COLOR"))
+    fmt = base_cfg.settings.output_format or ("full" if out.isatty() else "concise")
+    try:
+        if args.statistics:
+            _statistics(diagnostics, out)
+        else:
+            from adlint import report
+
+            try:
+                writer = report.get(fmt)
+            except KeyError:
+                return _err(f"output format '{fmt}' is not available yet")
+            writer(diagnostics, sources, out, color)
+            if fmt in ("full", "concise") and diagnostics:
+                n = len(diagnostics)
+                files = len({d.path for d in diagnostics})
+                sys.stderr.write(f"Found {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} "
+                                 f"({count} checked).\n")
+    finally:
+        if out_file is not None:
+            out_file.close()
+
+    for msg in crashes:
+        sys.stderr.write(f"adlint: internal error: {msg}\n  This is a bug in adlint; please report it.\n")
+    if crashes:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    level = min(fail_levels) if fail_levels else base_cfg.fail_level
+    return EXIT_FINDINGS if any(d.severity >= level for d in diagnostics) else EXIT_OK
+
+
+def _statistics(diagnostics: list, out: TextIO) -> None:
+    from collections import Counter
+
+    counts = Counter((d.code, d.name) for d in diagnostics)
+    fixable = {d.code for d in diagnostics if d.fix is not None}
+    for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        out.write(f"{n:6d}\t{code}\t{'[*] ' if code in fixable else '    '}{name}\n")
+
+
+def _rule(args: argparse.Namespace) -> int:
+    from adlint import registry
+    from adlint.ruledoc import rule_json, rule_text
+
+    rule = registry.lookup(args.rule)
+    if rule is None:
+        return _err(f"unknown rule '{args.rule}'; see 'adlint rules'")
+    if args.output_format == "json":
+        import json
+
+        sys.stdout.write(json.dumps(rule_json(rule), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(rule_text(rule))
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from adlint import registry
+    from adlint.ruledoc import rule_json
+
+    rules = registry.all_rules().values()
+    if args.output_format == "json":
+        import json
+
+        sys.stdout.write(json.dumps([rule_json(r) for r in rules], ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for r in rules:
+        flags = ("" if r.default_enabled else " (off by default)") + (" [fix]" if r.fixable else "")
+        sys.stdout.write(f"{r.code}  {r.name:<34} {str(r.severity):<8} {r.summary}{flags}\n")
+    return EXIT_OK
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    import json
+
+    from adlint.config import ConfigError, ConfigResolver
+    from adlint.linter import read_posting
+
+    path: Path = args.path
+    if not path.is_file():
+        return _err(f"no such file: {path}")
+    try:
+        cfg = ConfigResolver().for_path(path)
+        data = path.read_bytes()
+    except ConfigError as exc:
+        return _err(str(exc))
+    except OSError as exc:
+        return _err(f"cannot read {path}: {exc.strerror}")
+    posting = read_posting(str(path), data, cfg)
+    sys.stdout.write(json.dumps(posting.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0, 1 or 2)."""
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        _parser().print_help()
+        return EXIT_ERROR
+    try:
+        return {"check": _check, "rule": _rule, "rules": _rules, "inspect": _inspect}[args.command](args)
+    except BrokenPipeError:  # e.g. `adlint check | head`
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_OK
+    except Exception as exc:  # last resort: never a traceback
+        return _err(f"internal error: {type(exc).__name__}: {exc} (this is a bug in adlint; please report it)")

@@ -1,0 +1,341 @@
+"""Configuration: discovery, validation (pydantic) and rule selection.
+
+Files, nearest first, as in ruff: ``.adlint.toml``, ``adlint.toml``, then
+``pyproject.toml`` with a ``[tool.adlint]`` table. The nearest file to each
+linted path wins, without merging; ``--config`` names one file for all paths
+and ``--isolated`` ignores them all. Every problem raises :class:`ConfigError`
+with the file, the key and what is allowed; the CLI exits 2 on it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from adlint.diagnostics import Severity
+
+CONFIG_FILES = (".adlint.toml", "adlint.toml", "pyproject.toml")
+OUTPUT_FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit")
+SUPPORTED_LANGUAGES = ("en", "fr", "de", "es")
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
+    "build", "dist", "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache",
+)
+
+
+class ConfigError(Exception):
+    """A configuration file or option that cannot be used; ``str()`` is the full user-facing message."""
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class RuleSettings(BaseModel):
+    """A ``[rules.<code-or-name>]`` table: ``severity`` plus the rule's own options."""
+
+    model_config = ConfigDict(extra="allow")
+    severity: Literal["off", "info", "warning", "error"] | None = None
+
+    def options(self) -> dict[str, Any]:
+        """The rule's own option values (every key but ``severity``), with kebab-case keys made snake_case."""
+        return {k.replace("-", "_"): v for k, v in (self.model_extra or {}).items()}
+
+
+class Settings(BaseModel):
+    """The ``[tool.adlint]`` / ``.adlint.toml`` keys (kebab-case in files)."""
+
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+
+    select: list[str] | None = Field(None, description="rules to enable: codes, prefixes (AD3), names or ALL")
+    extend_select: list[str] = Field(default_factory=list, description="rules to enable on top of select")
+    ignore: list[str] = Field(default_factory=list, description="rules to disable")
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, description="glob → rules to disable there")
+    include: list[str] | None = Field(None, description="globs of files to lint when walking directories")
+    exclude: list[str] = Field(default_factory=list, description="globs of files and folders never linted")
+    extend_exclude: list[str] = Field(default_factory=list, description="globs added to exclude")
+    fail_level: Literal["info", "warning", "error"] = Field("warning", description="lowest severity that fails")
+    output_format: Literal[OUTPUT_FORMATS] | None = None  # type: ignore[valid-type]
+    languages: list[Literal["en", "fr", "de", "es"]] | None = Field(None, description="languages whose rule packs run")
+    default_language: str | None = Field(None, description="BCP 47 tag for postings that declare none")
+    default_country: str | None = Field(None, description="ISO 3166-1 alpha-2 code for postings that declare none")
+    rule_packs: list[str] = Field(default_factory=list, description="extra rule data packs (paths)")
+    max_file_size: int = Field(2_000_000, ge=1, description="bytes; larger files are reported (AD001), not read")
+    rules: dict[str, RuleSettings] = Field(default_factory=dict, description="per-rule severity and options")
+
+    @field_validator("select", "extend_select", "ignore")
+    @classmethod
+    def _selectors(cls, value: list[str] | None) -> list[str] | None:
+        from adlint import registry
+
+        for sel in value or ():
+            if not registry.is_selector(sel):
+                raise ValueError(f"unknown rule selector {sel!r} (use a code such as AD101, a prefix such as AD1, a rule name, or ALL)")
+        return value
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _pfi(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        from adlint import registry
+
+        for glob, sels in value.items():
+            for sel in sels:
+                if not registry.is_selector(sel):
+                    raise ValueError(f"unknown rule selector {sel!r} for {glob!r}")
+        return value
+
+    @field_validator("rules")
+    @classmethod
+    def _rule_keys(cls, value: dict[str, RuleSettings]) -> dict[str, RuleSettings]:
+        from adlint import registry
+
+        for key in value:
+            if registry.lookup(key) is None:
+                raise ValueError(f"unknown rule {key!r} in [rules] (use a code such as AD101 or a rule name)")
+        return value
+
+
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """Compile a gitignore-like glob: ``**`` crosses folders, a pattern without ``/`` matches any basename."""
+    pat = pattern.strip().replace(os.sep, "/")
+    anchored = "/" in pat.rstrip("/")
+    pat = pat.strip("/")
+    out = []
+    i = 0
+    while i < len(pat):
+        if pat.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pat.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pat[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pat[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pat[i]))
+            i += 1
+    body = "".join(out)
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(f"^{prefix}{body}(?:/.*)?$")
+
+
+@dataclass
+class Config:
+    """Settings resolved for use: enabled rules, severities, options and path filters.
+
+    ``path`` is the file the settings came from (``None`` for defaults) and
+    ``root`` the folder that relative globs are read against.
+    """
+
+    settings: Settings
+    path: Path | None
+    root: Path
+    enabled: frozenset[str] = frozenset()
+    severities: dict[str, Severity] = field(default_factory=dict)
+    rule_options: dict[str, Any] = field(default_factory=dict)
+    _pfi: list[tuple[re.Pattern[str], frozenset[str]]] = field(default_factory=list)
+    _include: list[re.Pattern[str]] | None = None
+    _exclude: list[re.Pattern[str]] = field(default_factory=list)
+
+    @property
+    def fail_level(self) -> Severity:
+        """The lowest severity that makes ``adlint check`` exit 1."""
+        return Severity.parse(self.settings.fail_level)
+
+    def relative(self, path: Path) -> str:
+        """``path`` relative to :attr:`root`, with ``/`` separators (the absolute path if outside)."""
+        p = path.resolve() if path.is_absolute() or path.exists() else (Path.cwd() / path)
+        try:
+            return p.relative_to(self.root).as_posix()
+        except ValueError:
+            return p.as_posix()
+
+    def codes_for(self, path: Path) -> frozenset[str]:
+        """Rule codes enabled for ``path``, after ``per-file-ignores``."""
+        if not self._pfi:
+            return self.enabled
+        rel = self.relative(path)
+        codes = set(self.enabled)
+        for regex, ignored in self._pfi:
+            if regex.match(rel):
+                codes -= ignored
+        return frozenset(codes)
+
+    def is_excluded(self, path: Path) -> bool:
+        """True when ``path`` matches ``exclude`` or ``extend-exclude`` (or a default excluded folder)."""
+        rel = self.relative(path)
+        return any(r.match(rel) for r in self._exclude)
+
+    def is_included(self, path: Path) -> bool:
+        """True when a file found by walking a directory should be linted."""
+        if self._include is None:
+            from adlint.readers import DEFAULT_EXTENSIONS
+
+            return path.suffix.lower() in DEFAULT_EXTENSIONS
+        rel = self.relative(path)
+        return any(r.match(rel) for r in self._include)
+
+    def options(self, code: str) -> Any:
+        """The validated options model of rule ``code``."""
+        return self.rule_options[code]
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    """The adlint table of a config file, or ``None`` for a pyproject.toml without one."""
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool")
+        return tool.get("adlint") if isinstance(tool, dict) and isinstance(tool.get("adlint"), dict) else None
+    return data
+
+
+def _format_errors(path: Path | None, exc: ValidationError, prefix: str = "") -> str:
+    where = str(path) if path else "command line"
+    lines = [f"{where}: invalid configuration:"]
+    allowed = ", ".join(sorted(_kebab(n) for n in Settings.model_fields))
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err["loc"])
+        key = f"{prefix}{loc}" if loc else prefix.rstrip(".") or "(top level)"
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = f"unknown key; allowed keys: {allowed}" if not prefix else "unknown option for this rule"
+        elif msg.startswith("Value error, "):
+            msg = msg[len("Value error, "):]
+        lines.append(f"  {key}: {msg} (got {err.get('input')!r})" if err["type"] != "extra_forbidden" else f"  {key}: {msg}")
+    return "\n".join(lines)
+
+
+def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[str, Any] | None = None) -> Config:
+    """Validate a config table (plus command-line ``overrides``) and resolve rule selection.
+
+    Raises :class:`ConfigError`.
+    """
+    from adlint import registry
+
+    data = dict(raw)
+    for key, value in (overrides or {}).items():
+        if value is None:
+            continue
+        if key in ("extend-select", "ignore", "extend-exclude"):
+            data[key] = list(data.get(key, [])) + list(value)
+        else:
+            data[key] = value
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_format_errors(path, exc)) from None
+
+    rules = registry.all_rules()
+    if settings.select is None:
+        enabled = {c for c, r in rules.items() if r.default_enabled}
+    else:
+        enabled = set().union(*(registry.resolve(s) for s in settings.select)) if settings.select else set()
+    for sel in settings.extend_select:
+        enabled |= registry.resolve(sel)
+    for sel in settings.ignore:
+        enabled -= registry.resolve(sel)
+
+    severities: dict[str, Severity] = {}
+    option_values: dict[str, dict[str, Any]] = {}
+    for key, rs in settings.rules.items():
+        rule = registry.lookup(key)
+        assert rule is not None  # validated above
+        if rs.severity == "off":
+            enabled.discard(rule.code)
+        elif rs.severity is not None:
+            severities[rule.code] = Severity.parse(rs.severity)
+        option_values[rule.code] = rs.options()
+    rule_options: dict[str, Any] = {}
+    for code, rule in rules.items():
+        try:
+            rule_options[code] = rule.Options.model_validate(option_values.get(code, {}))
+        except ValidationError as exc:
+            raise ConfigError(_format_errors(path, exc, prefix=f"rules.{code}.")) from None
+
+    pfi = [(_glob_regex(g), frozenset().union(*(registry.resolve(s) for s in sels)))
+           for g, sels in settings.per_file_ignores.items()]
+    include = [_glob_regex(g) for g in settings.include] if settings.include is not None else None
+    exclude = [_glob_regex(g) for g in (*DEFAULT_EXCLUDE, *settings.exclude, *settings.extend_exclude)]
+    return Config(settings, path, root, frozenset(enabled), severities, rule_options, pfi, include, exclude)
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest config file at or above folder ``start``, or ``None``."""
+    return _find_in(start.resolve())
+
+
+@lru_cache(maxsize=512)
+def _find_in(folder: Path) -> Path | None:
+    for name in CONFIG_FILES:
+        candidate = folder / name
+        if candidate.is_file():
+            if name != "pyproject.toml" or _table(candidate) is not None:
+                return candidate
+    parent = folder.parent
+    return None if parent == folder else _find_in(parent)
+
+
+class ConfigResolver:
+    """Gives the :class:`Config` for each path: nearest file, ``--config``, or ``--isolated``.
+
+    ``overrides`` are command-line settings (kebab-case keys) applied on top of
+    every file. Resolved configs are cached per config file.
+    """
+
+    def __init__(self, config_file: Path | None = None, isolated: bool = False,
+                 overrides: dict[str, Any] | None = None) -> None:
+        self.config_file = config_file
+        self.isolated = isolated
+        self.overrides = overrides or {}
+        self._cache: dict[Path | None, Config] = {}
+        if config_file is not None:
+            if not config_file.is_file():
+                raise ConfigError(f"{config_file}: configuration file not found")
+            self.for_path(config_file)  # validate now: a bad --config is an error even with no files
+
+    def _load(self, path: Path | None) -> Config:
+        if path in self._cache:
+            return self._cache[path]
+        if path is None:
+            cfg = resolve({}, None, Path.cwd().resolve(), self.overrides)
+        else:
+            table = _table(path)
+            if table is None:
+                raise ConfigError(f"{path}: no [tool.adlint] table")
+            cfg = resolve(table, path, path.parent.resolve(), self.overrides)
+        self._cache[path] = cfg
+        return cfg
+
+    def for_path(self, path: Path) -> Config:
+        """The config that applies to file or folder ``path``."""
+        if self.isolated:
+            return self._load(None)
+        if self.config_file is not None:
+            return self._load(self.config_file.resolve())
+        folder = path if path.is_dir() else path.parent
+        return self._load(find_config_file(folder if str(folder) else Path(".")))

@@ -1,0 +1,100 @@
+"""The linter: read → Posting → rules → diagnostics → suppressions and selection.
+
+:func:`lint_bytes` lints one file's content under one :class:`~adlint.config.Config`.
+It never raises for bad input. A rule that raises is a bug in adlint: it is
+caught and returned in :attr:`Result.crashes` so the CLI can say so and exit 2
+while still reporting every other finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from adlint.config import Config
+from adlint.diagnostics import Diagnostic
+from adlint.posting import MetaField, Posting, Problem
+
+
+@dataclass
+class Result:
+    """The outcome of linting one file: the posting, its diagnostics, and any rule crashes."""
+
+    posting: Posting
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    crashes: list[str] = field(default_factory=list)
+
+
+def _apply_defaults(posting: Posting, config: Config) -> None:
+    """Give the posting the config's default language and country when it declares none."""
+    s = config.settings
+    for key, value in (("language", s.default_language), ("country", s.default_country)):
+        if value and posting.meta(key) in (None, ""):
+            posting.metadata[key] = MetaField(key, value, None, None, "config")
+
+
+def read_posting(display_path: str, data: bytes, config: Config, fmt: str | None = None) -> Posting:
+    """Read a posting (size limit from ``config``) and apply the config's defaults."""
+    from adlint.readers import format_of, read
+
+    if len(data) > config.settings.max_file_size:
+        posting = Posting(path=display_path, format=fmt or format_of(display_path), readable=False)
+        posting.problems.append(Problem(
+            "too-large",
+            f"file is {len(data):,} bytes, over max-file-size ({config.settings.max_file_size:,}); not read",
+        ))
+        return posting
+    posting = read(display_path, data, fmt)
+    if posting.readable:
+        _apply_defaults(posting, config)
+    return posting
+
+
+def lint_posting(posting: Posting, codes: frozenset[str], config: Config) -> Result:
+    """Run the enabled rules on a posting and apply suppressions and severities."""
+    from adlint import registry, suppressions
+
+    rules = registry.all_rules()
+    result = Result(posting)
+    content_ok = posting.readable and not any(p.kind == "empty" for p in posting.problems)
+    diags: list[Diagnostic] = []
+    for code in sorted(codes):
+        rule_cls = rules.get(code)
+        if rule_cls is None or (rule_cls.needs_content and not content_ok):
+            continue
+        rule = rule_cls()
+        try:
+            diags.extend(rule.check(posting, config.options(code)))
+        except Exception as exc:  # a bug in adlint, never the user's fault
+            result.crashes.append(f"rule {code} ({rule_cls.name}) failed on {posting.path}: "
+                                  f"{type(exc).__name__}: {exc}")
+
+    def make(code: str, span: tuple[int, int], message: str) -> Diagnostic:
+        return rules[code]().at(posting, span, message)
+
+    if content_ok:
+        diags = suppressions.apply(posting, diags, codes, make)
+    for d in diags:
+        d.path = posting.path
+        override = config.severities.get(d.code)
+        if override is not None:
+            d.severity = override
+    diags.sort(key=Diagnostic.sort_key)
+    result.diagnostics = diags
+    return result
+
+
+def lint_bytes(display_path: str, data: bytes, config: Config, real_path: Path | None = None,
+               fmt: str | None = None) -> Result:
+    """Lint one file's bytes. ``real_path`` (default: ``display_path``) selects per-file ignores."""
+    posting = read_posting(display_path, data, config, fmt)
+    codes = config.codes_for(real_path or Path(display_path))
+    return lint_posting(posting, codes, config)
+
+
+def lint_text(text: str, path: str = "posting.md", config: Config | None = None) -> Result:
+    """Lint a posting given as text (for tests and the language server); default config if none."""
+    from adlint.config import resolve
+
+    cfg = config or resolve({}, None, Path.cwd())
+    return lint_bytes(path, text.encode("utf-8", "surrogateescape"), cfg)

@@ -1,0 +1,48 @@
+"""Rule documentation for ``adlint rule`` and ``adlint rules``, built from the rule classes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from adlint.rule import Rule
+
+
+def _options(rule: type[Rule]) -> list[dict[str, Any]]:
+    out = []
+    for name, f in rule.Options.model_fields.items():
+        out.append({"name": name.replace("_", "-"), "default": f.default if f.default_factory is None else f.default_factory(),
+                    "description": f.description or ""})
+    return out
+
+
+def rule_json(rule: type[Rule]) -> dict[str, Any]:
+    """A JSON-ready description of a rule (code, name, severity, docs, options)."""
+    return {
+        "code": rule.code, "name": rule.name, "severity": str(rule.severity),
+        "default_enabled": rule.default_enabled, "fixable": rule.fixable,
+        "summary": rule.summary, "why": rule.why, "source": rule.source,
+        "example": rule.example_fires, "use_instead": rule.example_passes, "example_format": rule.example_format,
+        "options": _options(rule),
+    }
+
+
+def rule_text(rule: type[Rule]) -> str:
+    """The rule's documentation as Markdown, in ruff's "why / example / use instead" shape."""
+    fence = {"markdown": "markdown", "html": "html", "jsonld": "json", "text": "text"}.get(rule.example_format, "")
+    lines = [
+        f"# {rule.name} ({rule.code})", "",
+        f"Default severity: {rule.severity}" + ("" if rule.default_enabled else " (off by default; select it to enable)")
+        + (f". Fix: {rule.fixable}." if rule.fixable else "."), "",
+        "## What it does", rule.summary, "",
+        "## Why is this bad?", rule.why, "",
+        "## Example", f"```{fence}", rule.example_fires.rstrip("\n"), "```", "",
+        "## Use instead", f"```{fence}", rule.example_passes.rstrip("\n"), "```", "",
+    ]
+    opts = _options(rule)
+    if opts:
+        lines.append("## Options")
+        for o in opts:
+            lines.append(f"- `{o['name']}` (default `{o['default']}`): {o['description']}")
+        lines.append("")
+    lines += ["## Source", rule.source, ""]
+    return "\n".join(lines)
