@@ -73,7 +73,9 @@ class Section:
 
     The first section of a posting has ``heading=None``: it holds what comes
     before the first heading. ``id`` is the canonical section id once
-    classified (``adlint.sections``), or ``None``. ``level`` is 1–6 for markup
+    classified (``adlint.sections``), or ``None``; ``inherited`` is true when
+    the heading itself names no section and the id comes from the heading it is
+    nested under. ``level`` is 1–6 for markup
     headings and 0 for the preamble; plain-text and bold-paragraph headings get 2.
     ``start`` and ``end`` are source offsets of the whole section.
     """
@@ -84,6 +86,7 @@ class Section:
     id: str | None = None
     start: int = 0
     end: int = 0
+    inherited: bool = False
 
     @property
     def title(self) -> str:
@@ -246,6 +249,7 @@ class Posting:
                 {
                     "heading": run(s.heading),
                     "id": s.id,
+                    "inherited": s.inherited,
                     "level": s.level,
                     "span": pos((s.start, s.end)),
                     "blocks": [

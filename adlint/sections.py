@@ -20,6 +20,8 @@ from adlint.posting import Block, Section, TextRun
 NOT_HEADING = 0
 #: A short paragraph ending in a colon right before a list: a heading only if it names a known section.
 WEAK = 1
+#: A short paragraph with no closing punctuation: a heading only if it names a known section.
+SHORT = 3
 #: A short, wholly bold paragraph, or a short ALL CAPS / colon line in plain text: always a heading.
 STRONG = 2
 
@@ -100,6 +102,10 @@ def classify(heading: str) -> str | None:
     if not tokens or len(tokens) > m.max_words:
         return None
     best: tuple[int, str] | None = None
+    if len(tokens) == 1 and len(norm) >= 8:  # one long word: tolerate one typo ("Responsiblities")
+        for phrase, sid in m.exact.items():
+            if abs(len(phrase) - len(norm)) <= 1 and _within_one_edit(norm, phrase):
+                return sid
     for tok in tokens:
         for cand in m.words.get(tok, ()):
             if best is None or cand < best:
@@ -108,6 +114,20 @@ def classify(heading: str) -> str | None:
             if tok.startswith(prefix) and (best is None or prio < best[0]):
                 best = (prio, sid)
     return best[1] if best else None
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by at most one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:])
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
 @dataclass(slots=True)
@@ -128,32 +148,52 @@ class Element:
     candidate: int = NOT_HEADING
 
 
-MAX_HEADING_WORDS = 12
+#: Longest candidate paragraph (in words) that may become a heading, by candidate strength.
+MAX_WORDS = {WEAK: 6, SHORT: 5, STRONG: 10}
 
 
 def assemble(elements: list[Element], source_end: int) -> list[Section]:
     """Group elements into sections and classify their headings.
 
     Candidate blocks become headings when they are :data:`STRONG`, or
-    :data:`WEAK` and name a known section; a weak candidate right under a
-    heading of the same section is a sub-title and stays a paragraph.
+    :data:`WEAK`/:data:`SHORT` and name a known section. A promoted candidate
+    sits one level below the last markup heading. A heading that names no
+    section inherits the id of the section it is nested in: deeper than the
+    last classified heading, or right after a classified heading left empty
+    ("Dein Profil" followed by "Technisch:"); it is marked ``inherited``.
     Returns the preamble section followed by one section per heading.
     """
     sections = [Section(heading=None, level=0, start=0, end=source_end)]
-    for i, el in enumerate(elements):
+    markup_level = 0
+    parent: Section | None = None  # the last classified, non-inherited heading
+    group_level = 0  # level of sub-headings that share an empty parent's id
+
+    def open_section(run: TextRun, level: int, sid: str | None, start: int) -> None:
+        nonlocal parent, group_level
         current = sections[-1]
-        if el.block is not None and el.candidate and len(el.run.text.split()) <= MAX_HEADING_WORDS:
-            sid = classify(el.run.text)
-            promote = el.candidate == STRONG or sid is not None
-            if el.candidate == WEAK and sid is not None and current.id == sid and not current.blocks:
-                promote = False  # "Das bringst du mit:" right under "Qualifikation"
-            if promote:
-                current.end = el.start
-                sections.append(Section(heading=el.run, level=current.level or 2, id=sid, start=el.start, end=source_end))
-                continue
+        current.end = start
+        sec = Section(heading=run, level=level, id=sid, start=start, end=source_end)
+        if sid is not None:
+            parent, group_level = sec, 0
+        elif parent is not None:
+            if level > parent.level or (level == group_level):
+                sec.id, sec.inherited = parent.id, True
+            elif current is parent and not current.blocks:
+                sec.id, sec.inherited = parent.id, True
+                group_level = level
+            else:
+                parent = None
+        sections.append(sec)
+
+    for el in elements:
         if el.block is None:
-            current.end = el.start
-            sections.append(Section(heading=el.run, level=el.level, id=classify(el.run.text), start=el.start, end=source_end))
-        else:
-            current.blocks.append(el.block)
+            markup_level = el.level
+            open_section(el.run, el.level, classify(el.run.text), el.start)
+            continue
+        if el.candidate and len(el.run.text.split()) <= MAX_WORDS[el.candidate]:
+            sid = classify(el.run.text)
+            if el.candidate == STRONG or sid is not None:
+                open_section(el.run, markup_level + 1 if markup_level else 2, sid, el.start)
+                continue
+        sections[-1].blocks.append(el.block)
     return sections

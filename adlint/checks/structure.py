@@ -19,8 +19,11 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _is_parent(sections: list[Section], i: int) -> bool:
-    """True when section ``i`` is followed by a deeper heading (its sub-sections)."""
-    return i + 1 < len(sections) and sections[i + 1].level > sections[i].level
+    """True when section ``i`` is followed by its sub-sections (deeper, or inheriting its id)."""
+    if i + 1 >= len(sections):
+        return False
+    nxt = sections[i + 1]
+    return nxt.level > sections[i].level or (nxt.inherited and nxt.id == sections[i].id)
 
 
 class MissingSectionOptions(BaseModel):
@@ -111,7 +114,7 @@ class DuplicateSection(Rule):
         seen: dict[str, Section] = {}
         prev: Section | None = None
         for s in posting.sections:
-            if s.heading is None or s.id is None:
+            if s.heading is None or s.id is None or s.inherited:
                 prev = s if s.heading else prev
                 continue
             first = seen.get(s.id)

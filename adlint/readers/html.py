@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 
 from adlint.positions import LineIndex, TextMap
 from adlint.posting import Block, Comment, MetaField, Posting, TextRun
-from adlint.sections import STRONG, WEAK, Element, assemble
+from adlint.sections import SHORT, STRONG, WEAK, Element, assemble
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = frozenset(
@@ -57,6 +57,8 @@ class _Reader(HTMLParser):
         self.script_start: int | None = None
         self.script_is_jsonld = False
         self.marker: str | None = None
+        # Open lists: [index of first element, items seen, last item wholly bold]
+        self.lists: list[list] = []
 
     # -- positions -------------------------------------------------------
     def _here(self) -> int:
@@ -108,9 +110,20 @@ class _Reader(HTMLParser):
                 block = Block("item", run, marker=self.marker if self.marker is not None else "", depth=self.li_depth - 1)
                 self.elements.append(Element(run, start, end, block=block))
                 self.marker = None
+                if self.lists:
+                    self.lists[-1][1] += 1
+                    self.lists[-1][2] = self.buf_bold > 0 and self.buf_bold >= self.buf_plain - 2
             else:
-                whole_bold = self.buf_plain > 0 and self.buf_bold >= self.buf_plain
-                cand = STRONG if whole_bold else (WEAK if stripped.endswith(":") else 0)
+                # "<b>Skills</b>:" counts as wholly bold: allow trailing punctuation outside the tag.
+                whole_bold = self.buf_bold > 0 and self.buf_bold >= self.buf_plain - 2
+                if whole_bold:
+                    cand = STRONG
+                elif stripped.endswith(":"):
+                    cand = WEAK
+                elif not stripped.endswith((".", "!", "?", ";", ",")) and len(stripped) < 60:
+                    cand = SHORT
+                else:
+                    cand = 0
                 self.elements.append(Element(run, start, end, block=Block("paragraph", run), candidate=cand))
         self.buf = TextMap()
         self.buf_bold = 0
@@ -144,6 +157,8 @@ class _Reader(HTMLParser):
             elif tag == "li":
                 self.li_depth += 1
                 self.marker = ""
+            elif tag in ("ul", "ol"):
+                self.lists.append([len(self.elements), 0, False])
         elif tag in _BOLD:
             self.bold_depth += 1
 
@@ -165,8 +180,14 @@ class _Reader(HTMLParser):
                 self.heading = 0
             elif tag == "li":
                 self.li_depth = max(0, self.li_depth - 1)
-            elif tag in ("ul", "ol") and self.li_depth:
-                pass
+            elif tag in ("ul", "ol") and self.lists:
+                first, count, bold = self.lists.pop()
+                if count == 1 and bold and len(self.elements) == first + 1:
+                    # A list of one bold item ("1. Prozessentwicklung") is a numbered sub-heading.
+                    el = self.elements[first]
+                    if el.block is not None:
+                        el.block = Block("paragraph", el.run)
+                        el.candidate = STRONG
         elif tag in _BOLD:
             self.bold_depth = max(0, self.bold_depth - 1)
 
