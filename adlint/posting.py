@@ -173,6 +173,8 @@ class Posting:
         problems: reading and parsing problems (reported by AD0xx rules).
         jsonld: the JSON-LD ``JobPosting`` object, when there is one.
         readable: False when the file could not be decoded; only AD0xx rules run then.
+        cache: values derived from the posting and shared by rules (detected language,
+            token streams); keys are module-qualified names.
     """
 
     path: str
@@ -187,6 +189,7 @@ class Posting:
     problems: list[Problem] = field(default_factory=list)
     jsonld: dict[str, Any] | None = None
     readable: bool = True
+    cache: dict[str, Any] = field(default_factory=dict)
     _lines: LineIndex | None = None
 
     @property
