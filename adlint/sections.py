@@ -45,6 +45,12 @@ def normalise(heading: str) -> str:
     return s.strip(" -,&/'")
 
 
+def fold_accents(text: str) -> str:
+    """``text`` without combining accents ("a propos" matches "à propos")."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 @dataclass(slots=True)
 class _Matcher:
     exact: dict[str, str]
@@ -64,6 +70,7 @@ def _matcher() -> _Matcher:
     for prio, sec in enumerate(tax.sections):
         for phrase in sec.headings.all():
             exact.setdefault(normalise(phrase), sec.id)
+            exact.setdefault(fold_accents(normalise(phrase)), sec.id)
         for kw in sec.keywords.all():
             kw = kw.lower().translate(_APOSTROPHES)
             if kw.endswith("*"):
@@ -91,7 +98,7 @@ def classify(heading: str) -> str | None:
     norm = normalise(heading)
     if not norm:
         return None
-    hit = m.exact.get(norm)
+    hit = m.exact.get(norm) or m.exact.get(fold_accents(norm))
     if hit:
         return hit
     bare = normalise(_PAREN.sub(" ", heading))
