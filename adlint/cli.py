@@ -104,6 +104,7 @@ def _check(args: argparse.Namespace) -> int:
         for display, real, data in jobs:
             cfg = resolver.for_path(real)
             fail_levels.append(cfg.fail_level)
+            size = None
             if data is None:
                 try:
                     size = real.stat().st_size
@@ -122,7 +123,7 @@ def _check(args: argparse.Namespace) -> int:
                     diagnostics.extend(res.diagnostics)
                     count += 1
                     continue
-            res = lint_bytes(display, data, cfg, real)
+            res = lint_bytes(display, data, cfg, real, file_size=size)
             count += 1
             diagnostics.extend(res.diagnostics)
             crashes.extend(res.crashes)

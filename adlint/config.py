@@ -13,7 +13,6 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -214,16 +213,26 @@ def _table(path: Path) -> dict[str, Any] | None:
     return data
 
 
-def _format_errors(path: Path | None, exc: ValidationError, prefix: str = "") -> str:
+def _format_errors(path: Path | None, exc: ValidationError, prefix: str = "",
+                   options: type[BaseModel] | None = None) -> str:
+    """The user-facing message for a validation error: file, then one line per bad key.
+
+    ``prefix`` (``"rules.AD101."``) and ``options`` (that rule's options model)
+    are given for errors in a rule's options; keys are shown kebab-case, as
+    written in files, with the allowed keys for an unknown one.
+    """
     where = str(path) if path else "command line"
     lines = [f"{where}: invalid configuration:"]
     allowed = ", ".join(sorted(_kebab(n) for n in Settings.model_fields))
+    if options is not None:
+        names = ", ".join(["severity", *(_kebab(n) for n in options.model_fields)])
+        allowed_options = f"unknown option for this rule; allowed keys: {names}"
     for err in exc.errors():
-        loc = ".".join(str(p) for p in err["loc"])
+        loc = ".".join(_kebab(str(p)) if prefix else str(p) for p in err["loc"])
         key = f"{prefix}{loc}" if loc else prefix.rstrip(".") or "(top level)"
         msg = err["msg"]
         if err["type"] == "extra_forbidden":
-            msg = f"unknown key; allowed keys: {allowed}" if not prefix else "unknown option for this rule"
+            msg = f"unknown key; allowed keys: {allowed}" if options is None else allowed_options
         elif msg.startswith("Value error, "):
             msg = msg[len("Value error, "):]
         lines.append(f"  {key}: {msg} (got {err.get('input')!r})" if err["type"] != "extra_forbidden" else f"  {key}: {msg}")
@@ -237,10 +246,17 @@ def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[
     """
     from adlint import registry
 
+    given = {k: v for k, v in (overrides or {}).items() if v is not None}
+    # Each source on its own first, so an error names where the bad value was written and a
+    # broken file is reported even when the command line overrides the bad key.
+    for source, where in ((raw, path), (given, None)):
+        if source:
+            try:
+                Settings.model_validate(source)
+            except ValidationError as exc:
+                raise ConfigError(_format_errors(where, exc)) from None
     data = dict(raw)
-    for key, value in (overrides or {}).items():
-        if value is None:
-            continue
+    for key, value in given.items():
         if key in ("extend-select", "ignore", "extend-exclude"):
             data[key] = list(data.get(key, [])) + list(value)
         else:
@@ -262,6 +278,7 @@ def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[
 
     severities: dict[str, Severity] = {}
     option_values: dict[str, dict[str, Any]] = {}
+    table_keys: dict[str, str] = {}  # rule code -> the [rules.<key>] as written, for messages
     for key, rs in settings.rules.items():
         rule = registry.lookup(key)
         assert rule is not None  # validated above
@@ -270,12 +287,13 @@ def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[
         elif rs.severity is not None:
             severities[rule.code] = Severity.parse(rs.severity)
         option_values[rule.code] = rs.options()
+        table_keys[rule.code] = key
     rule_options: dict[str, Any] = {}
     for code, rule in rules.items():
         try:
             rule_options[code] = rule.Options.model_validate(option_values.get(code, {}))
         except ValidationError as exc:
-            raise ConfigError(_format_errors(path, exc, prefix=f"rules.{code}.")) from None
+            raise ConfigError(_format_errors(path, exc, prefix=f"rules.{table_keys.get(code, code)}.", options=rule.Options)) from None
 
     pfi = [(_glob_regex(g), frozenset().union(*(registry.resolve(s) for s in sels)))
            for g, sels in settings.per_file_ignores.items()]
@@ -284,20 +302,31 @@ def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[
     return Config(settings, path, root, frozenset(enabled), severities, rule_options, pfi, include, exclude)
 
 
-def find_config_file(start: Path) -> Path | None:
-    """The nearest config file at or above folder ``start``, or ``None``."""
-    return _find_in(start.resolve())
+def find_config_file(start: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
+    """The nearest config file at or above folder ``start``, or ``None``.
 
-
-@lru_cache(maxsize=512)
-def _find_in(folder: Path) -> Path | None:
-    for name in CONFIG_FILES:
-        candidate = folder / name
-        if candidate.is_file():
-            if name != "pyproject.toml" or _table(candidate) is not None:
-                return candidate
-    parent = folder.parent
-    return None if parent == folder else _find_in(parent)
+    ``cache`` (folder -> answer) may be shared by the calls of one run; there is
+    no process-wide cache, so a long-running process (the language server, a
+    test session) sees config files created or deleted since.
+    """
+    memo = {} if cache is None else cache
+    folder = start.resolve()
+    walked: list[Path] = []
+    found: Path | None = None
+    while True:
+        if folder in memo:
+            found = memo[folder]
+            break
+        walked.append(folder)
+        hit = next((folder / n for n in CONFIG_FILES if (folder / n).is_file()
+                    and (n != "pyproject.toml" or _table(folder / n) is not None)), None)
+        if hit is not None or folder.parent == folder:
+            found = hit
+            break
+        folder = folder.parent
+    for f in walked:
+        memo[f] = found
+    return found
 
 
 class ConfigResolver:
@@ -313,6 +342,7 @@ class ConfigResolver:
         self.isolated = isolated
         self.overrides = overrides or {}
         self._cache: dict[Path | None, Config] = {}
+        self._found: dict[Path, Path | None] = {}  # folder -> its nearest config file, for this run
         if config_file is not None:
             if not config_file.is_file():
                 raise ConfigError(f"{config_file}: configuration file not found")
@@ -338,4 +368,4 @@ class ConfigResolver:
         if self.config_file is not None:
             return self._load(self.config_file.resolve())
         folder = path if path.is_dir() else path.parent
-        return self._load(find_config_file(folder if str(folder) else Path(".")))
+        return self._load(find_config_file(folder if str(folder) else Path("."), self._found))

@@ -33,15 +33,21 @@ def _apply_defaults(posting: Posting, config: Config) -> None:
             posting.metadata[key] = MetaField(key, value, None, None, "config")
 
 
-def read_posting(display_path: str, data: bytes, config: Config, fmt: str | None = None) -> Posting:
-    """Read a posting (size limit from ``config``) and apply the config's defaults."""
+def read_posting(display_path: str, data: bytes, config: Config, fmt: str | None = None,
+                 file_size: int | None = None) -> Posting:
+    """Read a posting (size limit from ``config``) and apply the config's defaults.
+
+    ``file_size`` is the file's size in bytes when ``data`` holds only its start
+    (the CLI reads no more than the limit allows); by default ``len(data)``.
+    """
     from adlint.readers import format_of, read
 
-    if len(data) > config.settings.max_file_size:
+    size = max(len(data), file_size or 0)
+    if size > config.settings.max_file_size:
         posting = Posting(path=display_path, format=fmt or format_of(display_path), readable=False)
         posting.problems.append(Problem(
             "too-large",
-            f"file is {len(data):,} bytes, over max-file-size ({config.settings.max_file_size:,}); not read",
+            f"file is {size:,} bytes, over max-file-size ({config.settings.max_file_size:,}); not read",
         ))
         return posting
     posting = read(display_path, data, fmt)
@@ -85,9 +91,12 @@ def lint_posting(posting: Posting, codes: frozenset[str], config: Config) -> Res
 
 
 def lint_bytes(display_path: str, data: bytes, config: Config, real_path: Path | None = None,
-               fmt: str | None = None) -> Result:
-    """Lint one file's bytes. ``real_path`` (default: ``display_path``) selects per-file ignores."""
-    posting = read_posting(display_path, data, config, fmt)
+               fmt: str | None = None, file_size: int | None = None) -> Result:
+    """Lint one file's bytes. ``real_path`` (default: ``display_path``) selects per-file ignores.
+
+    ``file_size``: as in :func:`read_posting`, when ``data`` is only the file's start.
+    """
+    posting = read_posting(display_path, data, config, fmt, file_size)
     codes = config.codes_for(real_path or Path(display_path))
     return lint_posting(posting, codes, config)
 

@@ -70,13 +70,36 @@ class TextMap:
     :meth:`span` a half-open range.
     """
 
-    __slots__ = ("_parts", "_text_starts", "text")
+    __slots__ = ("_parts", "_text_starts", "_chunks", "_len")
 
     def __init__(self) -> None:
         # (text_start, text_len, src_start, src_len, one_to_one)
         self._parts: list[tuple[int, int, int, int, bool]] = []
         self._text_starts: list[int] = []
-        self.text = ""
+        # The text is kept as chunks and joined on demand: appending to one
+        # growing string would copy it on every add (quadratic on big files).
+        self._chunks: list[str] = []
+        self._len = 0
+
+    @property
+    def text(self) -> str:
+        """The derived plain text (all pieces added so far, in order)."""
+        chunks = self._chunks
+        if len(chunks) > 1:
+            chunks[:] = ["".join(chunks)]
+        return chunks[0] if chunks else ""
+
+    def __len__(self) -> int:
+        """Length of :attr:`text` in characters."""
+        return self._len
+
+    def endswith(self, suffix: str | tuple[str, ...]) -> bool:
+        """``text.endswith(suffix)``, without joining the text when the last piece suffices."""
+        if not self._chunks:
+            return False
+        last = self._chunks[-1]
+        longest = max(map(len, suffix), default=0) if isinstance(suffix, tuple) else len(suffix)
+        return last.endswith(suffix) if len(last) >= longest else self.text.endswith(suffix)
 
     @classmethod
     def identity(cls, text: str, src_start: int) -> "TextMap":
@@ -100,21 +123,32 @@ class TextMap:
         """Append ``text``, which renders the source span ``[src_start, src_end)``.
 
         ``literal`` says the text stands verbatim in the source (one to one);
-        by default it is assumed when both have the same length.
+        by default it is assumed when both have the same length. A literal
+        piece that continues the previous literal piece in the source is merged
+        into it (same mapping, fewer pieces).
         """
         if not text:
             return
-        t0 = len(self.text)
+        t0 = self._len
+        n = len(text)
         if literal is None:
-            literal = len(text) == src_end - src_start
-        self._parts.append((t0, len(text), src_start, src_end - src_start, literal))
+            literal = n == src_end - src_start
+        self._chunks.append(text)
+        self._len = t0 + n
+        parts = self._parts
+        if literal and parts and src_end - src_start == n:
+            p0, plen, ps0, pslen, plit = parts[-1]
+            if plit and plen == pslen and ps0 + pslen == src_start:  # contiguous verbatim text: grow the last piece
+                parts[-1] = (p0, plen + n, ps0, pslen + n, True)
+                return
+        parts.append((t0, n, src_start, src_end - src_start, literal))
         self._text_starts.append(t0)
-        self.text += text
 
     def extend(self, other: "TextMap") -> None:
         """Append all pieces of ``other`` (already mapped to the same source)."""
+        text = other.text
         for t0, tlen, s0, slen, lit in other._parts:
-            self.add(other.text[t0:t0 + tlen], s0, s0 + slen, lit)
+            self.add(text[t0:t0 + tlen], s0, s0 + slen, lit)
 
     def source(self, offset: int, end: bool = False) -> int:
         """Source offset of plain-text ``offset``.
@@ -151,8 +185,9 @@ class TextMap:
         string and ``outer`` maps the string into the file.
         """
         result = TextMap()
+        text = self.text
         for t0, tlen, s0, slen, lit in self._parts:
-            piece = self.text[t0:t0 + tlen]
+            piece = text[t0:t0 + tlen]
             if lit:
                 # Split where the outer map is not one to one, to stay exact.
                 for sub_text, a, b in _split_through(piece, s0, outer):
@@ -162,18 +197,21 @@ class TextMap:
                 result.add(piece, a, b, literal=False)
         return result
 
-    def pieces(self) -> Iterable[tuple[str, int, int]]:
+    def pieces(self) -> Iterable[tuple[str, int, int, bool]]:
         """Yield ``(text, src_start, src_end, literal)`` for each piece, in order."""
+        text = self.text
         for t0, tlen, s0, slen, lit in self._parts:
-            yield self.text[t0:t0 + tlen], s0, s0 + slen, lit
+            yield text[t0:t0 + tlen], s0, s0 + slen, lit
 
     def slice(self, start: int, end: int) -> "TextMap":
         """The sub-map covering plain-text ``[start, end)``, with the same source offsets."""
         result = TextMap()
-        for t0, tlen, s0, slen, lit in self._parts:
+        text = self.text
+        first = max(bisect_right(self._text_starts, start) - 1, 0)
+        for t0, tlen, s0, slen, lit in self._parts[first:]:
             lo, hi = max(start, t0), min(end, t0 + tlen)
             if lo < hi:
-                piece = self.text[lo:hi]
+                piece = text[lo:hi]
                 if lit:
                     result.add(piece, s0 + lo - t0, s0 + hi - t0, True)
                 else:

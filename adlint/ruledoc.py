@@ -7,6 +7,12 @@ from typing import Any
 from adlint.rule import Rule
 
 
+def shown(text: str) -> str:
+    """``text`` safe to print: each undecodable byte kept as a lone surrogate (``surrogateescape``,
+    as in AD001's example) becomes a visible ``\\xNN`` escape; other text is unchanged."""
+    return "".join(f"\\x{ord(ch) - 0xDC00:02x}" if 0xDC80 <= ord(ch) <= 0xDCFF else ch for ch in text)
+
+
 def _options(rule: type[Rule]) -> list[dict[str, Any]]:
     out = []
     for name, f in rule.Options.model_fields.items():
@@ -16,12 +22,15 @@ def _options(rule: type[Rule]) -> list[dict[str, Any]]:
 
 
 def rule_json(rule: type[Rule]) -> dict[str, Any]:
-    """A JSON-ready description of a rule (code, name, severity, docs, options)."""
+    """A JSON-ready description of a rule (code, name, severity, docs, options).
+
+    The examples are shown as by :func:`shown` (undecodable bytes as ``\\xNN``).
+    """
     return {
         "code": rule.code, "name": rule.name, "severity": str(rule.severity),
         "default_enabled": rule.default_enabled, "fixable": rule.fixable,
         "summary": rule.summary, "why": rule.why, "source": rule.source,
-        "example": rule.example_fires, "use_instead": rule.example_passes, "example_format": rule.example_format,
+        "example": shown(rule.example_fires), "use_instead": shown(rule.example_passes), "example_format": rule.example_format,
         "options": _options(rule),
     }
 
@@ -35,8 +44,8 @@ def rule_text(rule: type[Rule]) -> str:
         + (f". Fix: {rule.fixable}." if rule.fixable else "."), "",
         "## What it does", rule.summary, "",
         "## Why is this bad?", rule.why, "",
-        "## Example", f"```{fence}", rule.example_fires.rstrip("\n"), "```", "",
-        "## Use instead", f"```{fence}", rule.example_passes.rstrip("\n"), "```", "",
+        "## Example", f"```{fence}", shown(rule.example_fires).rstrip("\n"), "```", "",
+        "## Use instead", f"```{fence}", shown(rule.example_passes).rstrip("\n"), "```", "",
     ]
     opts = _options(rule)
     if opts:

@@ -10,7 +10,7 @@ HTML, ``# …`` in YAML front matter)::
 
 Rules are named by code, prefix or name, separated by spaces or commas; no
 rule means all rules. Unknown rules are reported as AD004; directives that
-suppress nothing as AD002 (when selected).
+suppress nothing although a rule they name ran, as AD002 (when selected).
 """
 
 from __future__ import annotations
@@ -113,6 +113,10 @@ def apply(posting: Posting, diagnostics: list[Diagnostic], enabled: frozenset[st
           make: "callable") -> list[Diagnostic]:
     """Remove suppressed diagnostics; add AD004 (bad directive) and AD002 (unused) when enabled.
 
+    ``enabled`` is the set of rule codes that ran. A directive counts as unused
+    (AD002) when it suppressed nothing although it names all rules or at least
+    one rule in ``enabled``.
+
     ``make(code, span, message)`` builds a diagnostic of a meta rule at a source span.
     """
     if not posting.comments:
@@ -133,7 +137,9 @@ def apply(posting: Posting, diagnostics: list[Diagnostic], enabled: frozenset[st
         kept.extend(make("AD004", (e.start, e.end), e.message) for e in errors)
     if "AD002" in enabled:
         for d in directives:
-            if not d.used:
+            # A directive naming only rules that did not run cannot be judged: it may be needed
+            # when they are enabled (another config, a per-file ignore lifted), so it is not reported.
+            if not d.used and (d.codes is None or d.codes & enabled):
                 what = " ".join(d.selectors) if d.selectors else "all rules"
                 kept.append(make("AD002", (d.start, d.end), f"unused suppression: adlint-{d.verb} {what} suppresses nothing"))
     return kept

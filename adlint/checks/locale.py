@@ -63,14 +63,18 @@ def language_analysis(value: str) -> tuple[str, str | None, str]:
     candidate = value.strip().replace("_", "-")
     subtags = candidate.split("-")
     primary = subtags[0].lower()
-    subtags[0] = fixes.language_fixes.get(primary, subtags[0])
-    if len(subtags) > 1 and subtags[1].upper() in fixes.country_fixes and fixes.country_fixes[subtags[1].upper()]:
-        subtags[1] = fixes.country_fixes[subtags[1].upper()] or subtags[1]
+    reasons = ["BCP 47 separates subtags with '-', not '_'"] if "_" in value else []
+    # A known mistake only where the subtag is not valid itself ('br' is Breton, not Brazil).
+    if primary in fixes.language_fixes and tags.language(primary) is None:
+        reasons.append(f"'{subtags[0]}' is not an ISO 639-1 language code")
+        subtags[0] = fixes.language_fixes[primary]
+    if len(subtags) > 1 and fixes.country_fixes.get(subtags[1].upper()):
+        region = subtags[1].upper()
+        subtags[1] = fixes.country_fixes[region] or subtags[1]
+        reasons.append(fixes.notes.get(region, f"{region} is not an ISO 3166-1 region code"))
     candidate = "-".join(subtags)
     fixed = tags.tag(candidate)
-    reason = "; ".join(e.message for e in tag.errors) or "not a valid BCP 47 tag"
-    if "_" in value:
-        reason = "BCP 47 separates subtags with '-', not '_'"
+    reason = "; ".join(reasons or [e.message.rstrip(".") for e in tag.errors]) or "not a valid BCP 47 tag"
     if fixed.valid:
         return "invalid", fixed.format, reason
     return "invalid", None, reason

@@ -51,9 +51,11 @@ class UnusedSuppression(Rule):
     needs_content = False
     summary = "An adlint-disable comment suppresses nothing."
     why = ("Suppressions outlive the findings they were written for; a stale one hides the next real finding "
-           "of that rule. Off by default; select AD002 to clean them up.")
+           "of that rule. Off by default; add it with `extend-select = [\"AD002\"]` to clean them up. A "
+           "suppression is judged only when a rule it names ran (or it names no rule, meaning all rules): one "
+           "for a rule that is not enabled may be needed under another configuration and is left alone.")
     source = "ruff RUF100 (unused noqa) convention; adlint design"
-    example_fires = "<!-- adlint-disable-next-line AD104 -->\n## Responsibilities\n\n- Build APIs for hiring teams\n"
+    example_fires = "<!-- adlint-disable-next-line -->\n## Responsibilities\n\n- Build APIs for hiring teams\n"
     example_passes = "<!-- adlint-disable-next-line AD104 -->\n## Responsibilities\n\n"
 
     def check(self, posting: Posting, options: NoOptions) -> Iterable[Diagnostic]:
@@ -100,6 +102,7 @@ class EmptyPosting(_ProblemRule):
     code = "AD005"
     name = "empty-posting"
     severity = Severity.WARNING
+    needs_content = False  # the linter runs no content rule on an empty file; this one must still run
     kinds = ("empty",)
     summary = "The file is empty or holds only white space."
     why = "An empty posting file is usually a template or a failed export; no other rule is run on it."

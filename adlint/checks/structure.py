@@ -7,15 +7,33 @@ data in ``rules/sections.yaml``); these rules only judge them.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from adlint.diagnostics import Diagnostic, Severity
 from adlint.posting import Posting, Section
 from adlint.rule import NoOptions, Rule
 
+if TYPE_CHECKING:
+    from adlint.ruledata import SectionDef
+
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _known_sections(ids: list[str]) -> list[str]:
+    """Validate option values that name canonical section ids (``rules/sections.yaml``).
+
+    Returns ``ids`` unchanged; raises ``ValueError`` naming the unknown ids and the allowed ones.
+    """
+    from adlint import ruledata
+
+    known = ruledata.sections().ids
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise ValueError(f"unknown section id {', '.join(repr(u) for u in unknown)}; "
+                         f"known section ids: {', '.join(known)}")
+    return ids
 
 
 def _is_parent(sections: list[Section], i: int) -> bool:
@@ -38,6 +56,11 @@ class MissingSectionOptions(BaseModel):
         default=["responsibilities", "requirements"],
         description="required sections whose absence is an error rather than a warning",
     )
+
+    @field_validator("required", "error_sections")
+    @classmethod
+    def _ids(cls, value: list[str]) -> list[str]:
+        return _known_sections(value)
 
 
 class MissingRequiredSection(Rule):
@@ -72,12 +95,20 @@ class MissingRequiredSection(Rule):
             return
         for sid in missing:
             d = tax.get(sid)
-            examples = ", ".join(f"'{h}'" for h in (d.headings.en[:1] + d.headings.fr[:1] + d.headings.de[:1])) if d else ""
+            examples = ", ".join(f"'{h}'" for h in self._example_headings(posting, d)) if d else ""
             sev = Severity.ERROR if sid in options.error_sections else self.severity
             msg = f"missing required section '{sid}'"
             if examples:
                 msg += f" (a heading such as {examples})"
             yield self.at(posting, None, msg, severity=sev)
+
+    @staticmethod
+    def _example_headings(posting: Posting, d: "SectionDef") -> list[str]:
+        """Headings to suggest: two in the posting's declared language, else one per language."""
+        lang = str(posting.meta("language") or "").split("-")[0].lower()
+        if lang in ("en", "fr", "de", "es") and getattr(d.headings, lang):
+            return getattr(d.headings, lang)[:2]
+        return [h for lg in ("en", "fr", "de", "es") for h in getattr(d.headings, lg)[:1]]
 
     @staticmethod
     def _satisfied(posting: Posting, sid: str) -> bool:
@@ -111,16 +142,16 @@ class DuplicateSection(Rule):
     example_passes = "## Requirements\n\n- SQL\n\n## Benefits\n\n- Remote\n"
 
     def check(self, posting: Posting, options: NoOptions) -> Iterable[Diagnostic]:
-        seen: dict[str, Section] = {}
+        seen: dict[tuple[str, int], Section] = {}  # first heading of each (id, level)
         prev: Section | None = None
         for s in posting.sections:
             if s.heading is None or s.id is None or s.inherited:
                 prev = s if s.heading else prev
                 continue
-            first = seen.get(s.id)
+            first = seen.get((s.id, s.level))
             if first is None:
-                seen[s.id] = s
-            elif first.level == s.level and prev is not None and prev.id != s.id:
+                seen[(s.id, s.level)] = s
+            elif prev is not None and prev.id != s.id:
                 line, _ = posting.position(first.heading.span()[0])  # type: ignore[union-attr]
                 yield self.at(posting, s.heading.span(),
                               f"section '{s.id}' already appears at line {line} ('{first.title}'); merge them")
@@ -131,7 +162,8 @@ class EmptySectionOptions(BaseModel):
     """Options of AD104."""
 
     model_config = ConfigDict(extra="forbid")
-    min_words: int = Field(5, ge=0, description="a section with fewer words (and no list item) is empty")
+    min_words: int = Field(1, ge=0, description="a section with fewer words (and no list item) is reported; "
+                           "raise it to also report near-empty sections")
 
 
 class EmptySection(Rule):
@@ -140,7 +172,7 @@ class EmptySection(Rule):
     code = "AD104"
     name = "empty-section"
     severity = Severity.WARNING
-    summary = "A section heading has no list item and fewer than `min_words` words under it."
+    summary = "A section heading has nothing under it: no list item and fewer than `min_words` words (default 1)."
     why = "An empty block is usually a template left unfilled, and it promises content the posting does not give."
     source = "adlint design"
     example_fires = "## Benefits\n\n## How to apply\n\nSend your CV to jobs@example.org.\n"
@@ -152,8 +184,10 @@ class EmptySection(Rule):
         for i, s in enumerate(secs):
             if s.heading is None or s.items or _is_parent(secs, i):
                 continue
-            if s.word_count() < options.min_words:
-                yield self.at(posting, s.heading.span(), f"section '{s.title}' is empty")
+            words = s.word_count()
+            if words < options.min_words:
+                what = "is empty" if words == 0 else f"has only {words} word{'s' if words != 1 else ''} under it"
+                yield self.at(posting, s.heading.span(), f"section '{s.title}' {what}")
 
 
 class UnstructuredOptions(BaseModel):
@@ -162,6 +196,11 @@ class UnstructuredOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_words: int = Field(80, ge=1, description="paragraph words allowed before a list is expected")
     sections: list[str] = Field(default=["responsibilities", "requirements"], description="section ids checked")
+
+    @field_validator("sections")
+    @classmethod
+    def _ids(cls, value: list[str]) -> list[str]:
+        return _known_sections(value)
 
 
 class UnstructuredSection(Rule):

@@ -80,7 +80,7 @@ class _Reader(HTMLParser):
         for m in _WS.finditer(piece):
             if m.start() > pos:
                 self._emit(piece[pos:m.start()], a + pos if literal else a, a + m.start() if literal else b, literal)
-            if self.buf.text and not self.buf.text.endswith((" ", "\n")):
+            if len(self.buf) and not self.buf.endswith((" ", "\n")):
                 s = a + m.start() if literal else a
                 self.buf.add(" ", s, s + 1 if literal else b, literal)
             pos = m.end()

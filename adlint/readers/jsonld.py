@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 import json.decoder
 import json.scanner
+import re
 from typing import Any
 
 from adlint.positions import LineIndex, TextMap
 from adlint.posting import MetaField, Posting, Problem, TextRun
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
@@ -32,6 +34,8 @@ def _decoder() -> json.JSONDecoder:
 
     def parse_string(s: str, idx: int, strict: bool) -> tuple[str, int]:
         value, end = plain(s, idx, strict)
+        if _SURROGATE.search(value):  # "\ud800" alone is valid JSON but not text
+            value = _SURROGATE.sub("\ufffd", value)
         ps = _PosStr(value)
         ps.start, ps.end = idx, end - 1
         return ps, end
@@ -50,7 +54,11 @@ class JsonError(Exception):
 
 
 def loads(text: str) -> Any:
-    """Parse JSON keeping string positions. Raises :class:`JsonError`."""
+    """Parse JSON keeping string positions. Raises :class:`JsonError`.
+
+    Unpaired surrogate escapes (``"\\ud800"``) in strings become U+FFFD, so
+    every string is valid Unicode text.
+    """
     dec = _decoder()
     try:
         idx = json.decoder.WHITESPACE.match(text, 0).end()
@@ -62,11 +70,33 @@ def loads(text: str) -> Any:
     except json.JSONDecodeError as exc:
         raise JsonError(exc.msg, exc.lineno, exc.colno) from None
     except RecursionError:
-        raise JsonError("JSON nested too deeply to read") from None
+        depth, at = _deepest(text)
+        line, col = LineIndex(text).position(at)
+        raise JsonError(f"JSON nested too deeply to read ({depth:,} levels)", line, col) from None
+
+
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.S)
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """``(depth, offset)``: the deepest bracket nesting in JSON ``text`` and where it is first reached."""
+    depth = best = at = 0
+    for m in _TOKENS.finditer(text):
+        c = text[m.start()]
+        if c in "[{":
+            depth += 1
+            if depth > best:
+                best, at = depth, m.start()
+        elif c in "]}":
+            depth -= 1
+    return best, at
 
 
 def string_map(text: str, value: _PosStr) -> TextMap:
-    """Map each character of a decoded JSON string to its span in ``text``."""
+    """Map each character of a decoded JSON string to its span in ``text``.
+
+    An unpaired surrogate escape reads as U+FFFD, as in the values :func:`loads` returns.
+    """
     tm = TextMap()
     i, end = value.start, value.end
     run_start = i
@@ -85,6 +115,8 @@ def string_map(text: str, value: _PosStr) -> TextMap:
                 if 0xDC00 <= low < 0xE000:
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     j += 6
+            if 0xD800 <= code < 0xE000:  # an unpaired surrogate: U+FFFD, as in the decoded value
+                code = 0xFFFD
             tm.add(chr(code), i, j, literal=False)
             i = j
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html import unescape
 from typing import Any
 
 from adlint.positions import LineIndex, TextMap
@@ -20,6 +21,7 @@ from adlint.sections import STRONG, Element, assemble
 _FENCE = re.compile(r"^---[ \t]*\r?$")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +110,12 @@ def _plain(token: Any, first_line: int, posting: Posting) -> tuple[TextRun, bool
                 cursor = idx + len(content)
             else:  # entities decoded by markdown-it: align character by character
                 for ch in content:
+                    m = _ENTITY.match(raw, cursor) if raw.startswith("&", cursor) else None
+                    if m is not None and unescape(m.group(0)) == ch:  # "&amp;" renders "&": map to all of it
+                        a, b = raw_map.span(cursor, m.end())
+                        cursor = m.end()
+                        out.add(ch, a, b, literal=False)
+                        continue
                     j = raw.find(ch, cursor, cursor + 12)
                     if j >= 0:
                         a, b = raw_map.span(j, j + 1)

@@ -119,7 +119,7 @@ def mapping_fields(node: yaml.Node, offset: int, origin: str) -> dict[str, MetaF
 
     ``offset`` is the source offset of the YAML text's first character, so
     spans point into the file. Raises :class:`YamlError` when ``node`` is not a
-    mapping or expands past the node budget.
+    mapping, or when a value expands past the node budget (at that value's position).
     """
     if not isinstance(node, yaml.MappingNode):
         kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
@@ -129,7 +129,11 @@ def mapping_fields(node: yaml.Node, offset: int, origin: str) -> dict[str, MetaF
     fields: dict[str, MetaField] = {}
     for knode, vnode in node.value:
         key = str(builder.value(knode))
-        value = builder.value(vnode)
+        try:
+            value = builder.value(vnode)
+        except YamlError as exc:  # over budget: point at the value that expands, not at a shared node
+            m = vnode.start_mark
+            raise YamlError(f"'{key}': {exc.message}", m.line + 1, m.column + 1) from None
         fields[key] = MetaField(
             key=key,
             value=value,

@@ -1,0 +1,903 @@
+"""AD2xx: clear requirement lists.
+
+These rules judge the sections the core recognised (``requirements`` and
+``nice_to_have`` in ``rules/sections.yaml``); they never parse markup. Phrase
+lists and patterns come from ``rules/requirements.yaml`` (:mod:`adlint.reqdata`).
+Phrase lists follow the posting's language, or all four languages when it is
+unknown; years-of-experience, degree and equivalence patterns run in the
+posting's language plus English, which postings in every language borrow
+(all four when the language is unknown).
+
+A years-of-experience expression ("10+ years", "mindestens 5 Jahre
+Berufserfahrung", "3 ans d'expérience minimum", "5 años de experiencia") is
+found once per posting (:func:`years_expressions`) and shared by AD204, AD205,
+AD206 and AD210.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property, lru_cache
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from adlint import reqdata
+from adlint.diagnostics import Diagnostic, Severity
+from adlint.language import posting_language
+from adlint.posting import Block, Posting, Section
+from adlint.rule import Rule
+
+REQUIREMENTS = "requirements"
+NICE = "nice_to_have"
+_ALL = ("en", "fr", "de", "es")
+#: Sections whose text is about the employer or the offer, never a requirement asked of the applicant.
+_NOT_REQUIREMENT_SECTIONS = ("about_company", "benefits", "compensation", "equal_opportunity", "how_to_apply",
+                             "working_hours_and_contract", "location_and_work_model")
+_TOKEN = re.compile(r"\S+")
+#: Lower-bound words that also open company history ("with over 40 years of experience"): they do not mark
+#: an expression outside the requirements as addressed to the applicant.
+_WEAK_LOWER = frozenset({"over", "more than", "über", "mehr als", "ab", "plus de", "más de"})
+_OR_START = re.compile(r"^[\W_]*(?:or|oder|ou|o|bzw\.?)\b", re.IGNORECASE)
+_OR_END = re.compile(r"\b(?:or|oder|ou|o)[\s\W]*$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:(){}\[\]]|\s[–—-]\s")
+
+
+# -- compiled matchers -----------------------------------------------------------------------
+
+def _alt(phrases: Iterable[str]) -> str:
+    """A non-capturing alternation of phrase bodies (see :func:`adlint.reqdata.phrase_pattern`)."""
+    body = reqdata.phrase_regex(phrases)
+    return f"(?:{body})" if body is not None else "(?!)"
+
+
+def _pick(per_lang: reqdata.PerLanguage, langs: tuple[str, ...]) -> list[str]:
+    return [p for lang in langs for p in getattr(per_lang, lang)]
+
+
+class _Matchers:
+    """Patterns for one set of languages, each compiled on first use (compiling them all costs
+    about 15 ms, and most postings need only a few)."""
+
+    def __init__(self, langs: tuple[str, ...]) -> None:
+        self.langs = langs
+        #: Languages of the parsing patterns (years, degrees): the phrase languages plus English, which
+        #: postings in every language borrow from.
+        self.parse_langs = langs if "en" in langs else (*langs, "en")
+        self.data = reqdata.requirements()
+
+    def _lang(self, per_lang: reqdata.PerLanguage) -> list[str]:
+        return _pick(per_lang, self.langs)
+
+    @cached_property
+    def numbers(self) -> dict[str, int]:
+        """Spelled-out numbers of the parsing languages (lower case)."""
+        nw = self.data.years.number_words
+        return {k.lower(): v for lang in self.parse_langs for k, v in getattr(nw, lang).items()}
+
+    @cached_property
+    def years(self) -> re.Pattern[str]:
+        """A years expression: bound words, number, range, plus, unit, bound words."""
+        y = self.data.years
+        num = r"(?<![\w.,])(?:\d{1,2}(?:[.,]5)?|" + _alt(self.numbers) + r")(?!\w)"
+        units = "|".join(u for lang in self.parse_langs for u in y.units.get(lang))
+        symbols = [r for r in y.range if not r[:1].isalpha()]
+        range_words = [r for r in y.range if r[:1].isalpha()]
+        sep = r"(?:\s*(?:" + "|".join(re.escape(x) for x in symbols) + r")\s*|\s+(?:" + \
+            "|".join(re.escape(w) for w in range_words) + r")\s+)"
+        plus = r"(?:\s*\+|\s+" + _alt(p for p in y.plus if p != "+") + ")"
+        return _compile(
+            rf"(?:(?:(?P<pmin>{_alt(_pick(y.at_least, self.parse_langs))})|(?P<pmax>{_alt(_pick(y.at_most, self.parse_langs))}))\s*)?"
+            rf"(?P<n1>{num})(?:{sep}(?P<n2>{num}))?(?P<plus1>{plus})?"
+            rf"[\s‐-]*(?P<unit>{units})(?=[\s\W]|$)['’]?(?P<plus2>\s*\+)?"
+            rf"(?:\s*(?P<amin>{_alt(_pick(y.at_least_after, self.parse_langs))})|\s*(?P<amax>{_alt(_pick(y.at_most_after, self.parse_langs))}))?"
+        )
+
+    @cached_property
+    def unit(self) -> re.Pattern[str]:
+        """A unit of years alone: the pre-check for :attr:`years`."""
+        units = "|".join(u for lang in self.parse_langs for u in self.data.years.units.get(lang))
+        return _compile(rf"(?<![^\W\d_])(?:{units})(?![^\W\d_])")
+
+    @cached_property
+    def experience(self) -> re.Pattern[str]:
+        """Experience words."""
+        return _compile(_alt(_pick(self.data.years.experience_words, self.parse_langs)))
+
+    @cached_property
+    def not_experience(self) -> re.Pattern[str]:
+        """Words that make a years expression an age, a contract length or company history."""
+        return _compile(_alt(_pick(self.data.years.not_experience, self.parse_langs)))
+
+    @cached_property
+    def pay(self) -> re.Pattern[str]:
+        """Pay words (a sentence about a pay grid)."""
+        return _compile(_alt(_pick(self.data.years.pay_words, self.parse_langs)))
+
+    @cached_property
+    def cues(self) -> re.Pattern[str]:
+        """Words that address the applicant."""
+        return _compile(_alt(self._lang(self.data.years.applicant_cues)))
+
+    @cached_property
+    def cap_after(self) -> re.Pattern[str]:
+        """Cap phrases that may stand a few words after the expression ("or less")."""
+        return _compile(_alt(p for p in _pick(self.data.years.at_most_after, self.parse_langs) if " " in p))
+
+    @cached_property
+    def cap_near(self) -> re.Pattern[str]:
+        """Cap words within three words after the expression ("3 ans d'expérience maximum")."""
+        return _compile(_alt(_pick(self.data.years.at_most_after, self.parse_langs)))
+
+    @cached_property
+    def nice_start(self) -> re.Pattern[str]:
+        """A nice-to-have marker opening an item."""
+        return _compile(r"^[\W_]*(?:" + _alt(self._lang(self.data.nice_to_have.start)) + ")")
+
+    @cached_property
+    def nice_end(self) -> re.Pattern[str]:
+        """A nice-to-have marker closing an item."""
+        return _compile("(?:" + _alt(self._lang(self.data.nice_to_have.end)) + r")[\s\W_]*$")
+
+    @cached_property
+    def nice_any(self) -> re.Pattern[str]:
+        """A nice-to-have marker anywhere."""
+        n = self.data.nice_to_have
+        return _compile(_alt(self._lang(n.start) + self._lang(n.end)))
+
+    @cached_property
+    def must(self) -> re.Pattern[str]:
+        """A must-have marker."""
+        return _compile(_alt(self._lang(self.data.must_have.phrases)))
+
+    @cached_property
+    def negation(self) -> re.Pattern[str]:
+        """A negation word."""
+        return _compile(_alt(self._lang(self.data.must_have.negations)))
+
+    @cached_property
+    def not_before(self) -> re.Pattern[str]:
+        """A word that makes a following must-have marker conditional ("as required")."""
+        return _compile(_alt(self._lang(self.data.must_have.not_before)))
+
+    @cached_property
+    def req_phrases(self) -> re.Pattern[str]:
+        """Must-have wording for AD210."""
+        return _compile(_alt(self._lang(self.data.requirement_phrases.phrases)))
+
+    @cached_property
+    def degree(self) -> re.Pattern[str]:
+        """A degree."""
+        return _compile("|".join(f"(?:{p})" for lang in self.parse_langs for p in self.data.degree.patterns.get(lang))
+                        or "(?!)")
+
+    @cached_property
+    def equivalence(self) -> re.Pattern[str]:
+        """An alternative to a degree."""
+        return _compile("|".join(f"(?:{p})" for lang in self.parse_langs for p in self.data.degree.equivalence.get(lang))
+                        or "(?!)")
+
+    @cached_property
+    def in_progress(self) -> re.Pattern[str]:
+        """Wording about current students."""
+        return _compile(_alt(_pick(self.data.degree.in_progress, self.parse_langs)))
+
+    @cached_property
+    def vague(self) -> re.Pattern[str]:
+        """Any vague phrase."""
+        return _compile(_alt(e.phrase for lang in self.langs for e in getattr(self.data.vague.entries, lang)))
+
+    @cached_property
+    def vague_hints(self) -> tuple[tuple[str, str], ...]:
+        """``(phrase, hint)`` of the vague phrases that have a hint."""
+        return tuple((e.phrase, e.hint) for lang in self.langs for e in getattr(self.data.vague.entries, lang)
+                     if e.hint)
+
+    @cached_property
+    def separators(self) -> re.Pattern[str]:
+        """Conjunctions between the last two skills of a list ("and", "und", "et", "y")."""
+        return _compile(r"(?:^|\s+)(?:" + _alt(self._lang(self.data.overload.separators)) + r")\s+")
+
+    @cached_property
+    def examples(self) -> re.Pattern[str]:
+        """Markers that introduce examples ("such as", "z. B.")."""
+        return _compile(_alt(self._lang(self.data.overload.examples)))
+
+
+def _compile(body: str) -> re.Pattern[str]:
+    """Compile a pattern built from rule data; a bad pattern is a :class:`RuleDataError` naming the file."""
+    try:
+        return re.compile(body, re.IGNORECASE)
+    except re.error as exc:
+        raise reqdata.RuleDataError(f"{reqdata.rules_dir() / 'requirements.yaml'}: invalid regular expression: "
+                                    f"{exc}") from None
+
+
+@lru_cache(maxsize=8)
+def matchers(langs: tuple[str, ...]) -> _Matchers:
+    """The matchers for the phrase lists of ``langs`` (cached; patterns compile on first use)."""
+    return _Matchers(langs)
+
+
+def _vague_hint(m: _Matchers, found: str) -> str | None:
+    """The hint of the vague-phrase entry that ``found`` matches, if it has one."""
+    for phrase, hint in m.vague_hints:
+        pat = reqdata.phrase_pattern([phrase])
+        if pat is not None and pat.fullmatch(found):
+            return hint
+    return None
+
+
+@lru_cache(maxsize=None)
+def _tech_regex(index: int) -> re.Pattern[str]:
+    tech = reqdata.requirements().technologies[index]
+    try:
+        return tech.regex()
+    except re.error as exc:
+        raise reqdata.RuleDataError(f"{reqdata.rules_dir() / 'requirements.yaml'}: technologies ({tech.name}): "
+                                    f"invalid regular expression: {exc}") from None
+
+
+def find_technology(text: str) -> reqdata.Technology | None:
+    """The first technology of the table named in ``text``, or ``None``.
+
+    Only entries whose name occurs in ``text`` as a substring (ignoring case) have their pattern
+    compiled, so a posting that names none of them costs no compilation.
+    """
+    low = text.lower()
+    for i, tech in enumerate(reqdata.requirements().technologies):
+        if any(a.lower() in low for a in tech.aliases) and _tech_regex(i).search(text):
+            return tech
+    return None
+
+
+def _posting_matchers(posting: Posting) -> _Matchers:
+    return matchers(reqdata.langs_for(posting_language(posting)))
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def _norm(text: str) -> str:
+    """``text`` with plain apostrophes and spaces (same length; cached: several rules read each block)."""
+    return reqdata.normalise_quotes(text)
+
+
+def _negated(m: _Matchers, text: str, start: int) -> bool:
+    """True when a negation stands within the two words before ``text[start]``, or a word such as
+    "as" ("as required") just before it."""
+    before = text[max(0, start - 40):start]
+    toks = [t.strip(".,;:()") for t in _TOKEN.findall(before)[-2:]]
+    return any(m.negation.fullmatch(t) for t in toks) or bool(toks and m.not_before.fullmatch(toks[-1]))
+
+
+def _find_unnegated(m: _Matchers, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text`` with no negation just before it."""
+    for hit in pattern.finditer(text):
+        if not _negated(m, text, hit.start()):
+            return hit
+    return None
+
+
+def is_nice_item(m: _Matchers, text: str) -> re.Match[str] | None:
+    """The nice-to-have marker that labels the whole item ``text`` (at its start or end), or ``None``."""
+    t = _norm(text)
+    return m.nice_start.search(t) or m.nice_end.search(t)
+
+
+def requirement_sections(posting: Posting) -> list[Section]:
+    """Sections classified as must-have requirements (sub-sections included)."""
+    return [s for s in posting.sections if s.id == REQUIREMENTS]
+
+
+def top_items(sections: list[Section]) -> list[Block]:
+    """List items of ``sections`` at the shallowest depth present (sub-bullets detail their parent)."""
+    items = [b for s in sections for b in s.items]
+    if not items:
+        return []
+    depth = min(b.depth for b in items)
+    return [b for b in items if b.depth == depth]
+
+
+def _anchor(sections: list[Section], posting: Posting) -> tuple[int, int] | None:
+    """The span to report a section-level finding at: the first heading of ``sections``."""
+    for s in sections:
+        if s.heading is not None:
+            return s.heading.span()
+    for s in sections:
+        if s.blocks:
+            return s.blocks[0].run.span(0, 0)
+    return None
+
+
+def _label(text: str, limit: int = 60) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= limit else t[: limit - 1].rstrip() + "…"
+
+
+# -- years of experience -------------------------------------------------------------------
+
+@dataclass(slots=True)
+class YearsExpression:
+    """One years expression in a block.
+
+    ``start``/``end``: offsets in ``block.text``; ``low``: the number asked
+    (lower end of a range); ``high``: the upper end of a range, or ``None``;
+    ``cap``: written as a maximum ("no more than 5 years"); ``lower_bound``:
+    written as a minimum ("at least", "5+"; not "over", which also opens
+    company history); ``experience``: an experience word
+    stands near it; ``excluded``: a phrase near it makes it an age, a contract
+    length or company history; ``cue``: its sentence addresses the applicant;
+    ``clause_after``/``clause_before``: the clause text after and before it
+    (for technology names).
+    """
+
+    section: Section
+    block: Block
+    start: int
+    end: int
+    low: float
+    high: float | None
+    cap: bool
+    lower_bound: bool
+    experience: bool
+    excluded: bool
+    cue: bool
+    clause_after: str
+    clause_before: str
+
+    @property
+    def text(self) -> str:
+        """The expression as written."""
+        return self.block.text[self.start:self.end]
+
+    def span(self) -> tuple[int, int]:
+        """Source span of the expression."""
+        return self.block.run.span(self.start, self.end)
+
+    @property
+    def in_requirements(self) -> bool:
+        """True inside a requirements or nice-to-have section."""
+        return self.section.id in (REQUIREMENTS, NICE)
+
+    @property
+    def is_experience(self) -> bool:
+        """True when this reads as experience asked of the applicant.
+
+        Inside a requirements section any expression counts unless something
+        marks it as another kind of duration; elsewhere it needs an experience
+        word and a sign that it addresses the applicant (a list item, "you",
+        "at least", "5+").
+        """
+        if self.excluded:
+            return False
+        if self.in_requirements:
+            return True
+        return self.experience and (self.block.is_item or self.cue or self.lower_bound)
+
+
+def _number(m: _Matchers, text: str | None) -> float | None:
+    if not text:
+        return None
+    t = text.lower()
+    if t in m.numbers:
+        return float(m.numbers[t])
+    try:
+        return float(t.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    from adlint import textstats
+
+    for a, b in textstats.sentences(text):
+        if a <= pos < b:
+            return a, b
+    return 0, len(text)
+
+
+def _tokens_after(text: str, start: int, end: int, n: int) -> str:
+    toks = list(_TOKEN.finditer(text, start, end))[:n]
+    return text[start:toks[-1].end()] if toks else ""
+
+
+def _tokens_before(text: str, start: int, end: int, n: int) -> str:
+    toks = list(_TOKEN.finditer(text, start, end))
+    toks = toks[-n:] if n else []
+    return text[toks[0].start():end] if toks else ""
+
+
+def _expressions_in(m: _Matchers, section: Section, block: Block, win_after: int,
+                    win_before: int) -> list[YearsExpression]:
+    text = _norm(block.text)
+    if not m.unit.search(text):
+        return []  # every years expression has a unit: a cheap pre-check before the large pattern
+    out: list[YearsExpression] = []
+    for hit in m.years.finditer(text):
+        low = _number(m, hit.group("n1"))
+        if low is None or low <= 0 or low > 60:
+            continue
+        high = _number(m, hit.group("n2"))
+        if high is not None and high <= low:
+            high = None
+        s_start, s_end = _sentence_bounds(text, hit.start())
+        after = _tokens_after(text, hit.end(), s_end, win_after)
+        before = _tokens_before(text, s_start, hit.start(), win_before)
+        near_after = _tokens_after(text, hit.end(), s_end, 3)
+        near_before = _tokens_before(text, s_start, hit.start(), 4)
+        cap = bool(hit.group("pmax") or hit.group("amax") or m.cap_after.search(after)
+                   or m.cap_near.search(near_after))
+        pmin = (hit.group("pmin") or "").strip().lower()
+        lower = bool((pmin and pmin not in _WEAK_LOWER) or hit.group("amin") or hit.group("plus1")
+                     or hit.group("plus2"))
+        brk = _CLAUSE_BREAK.search(text, hit.end(), s_end)
+        clause_after = _tokens_after(text, hit.end(), brk.start() if brk else s_end, win_after)
+        prev_breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, s_start, hit.start())]
+        if prev_breaks and text[prev_breaks[-1] - 1] == "(":
+            # A parenthesised "(5+ years)" refers to the clause before the bracket.
+            start = prev_breaks[-2] if len(prev_breaks) >= 2 else s_start
+            clause_before = _tokens_before(text, start, prev_breaks[-1] - 1, win_after)
+        else:
+            clause_before = _tokens_before(text, prev_breaks[-1] if prev_breaks else s_start, hit.start(),
+                                           win_before)
+        out.append(YearsExpression(
+            section=section, block=block, start=hit.start(), end=hit.end(), low=low, high=high,
+            cap=cap, lower_bound=lower,
+            experience=bool(m.experience.search(after) or m.experience.search(before)),
+            excluded=bool(m.not_experience.search(near_after) or m.not_experience.search(near_before)
+                          or m.pay.search(text, s_start, s_end)),
+            cue=bool(m.cues.search(text, s_start, s_end)),
+            clause_after=clause_after, clause_before=clause_before,
+        ))
+    return out
+
+
+def years_expressions(posting: Posting) -> list[YearsExpression]:
+    """Every years expression in the posting, in document order (cached on the posting)."""
+    key = "adlint.requirements.years"
+    if key in posting.cache:
+        return posting.cache[key]
+    m = _posting_matchers(posting)
+    y = reqdata.requirements().years
+    out: list[YearsExpression] = []
+    for section in posting.sections:
+        for block in section.blocks:
+            out.extend(_expressions_in(m, section, block, y.window_after, y.window_before))
+    posting.cache[key] = out
+    return out
+
+
+def _years_text(e: YearsExpression) -> str:
+    return " ".join(e.text.split())
+
+
+# -- options ---------------------------------------------------------------------------------
+
+class _Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TooManyOptions(_Options):
+    """Options of AD201."""
+
+    max_items_info: int = Field(6, ge=1, description="more must-have items than this is reported as info")
+    max_items_warning: int = Field(8, ge=1, description="more must-have items than this is a warning")
+    max_total_items: int = Field(15, ge=1, description="more must-have plus nice-to-have items than this is info")
+
+    @model_validator(mode="after")
+    def _order(self) -> "TooManyOptions":
+        if self.max_items_warning < self.max_items_info:
+            raise ValueError("max-items-warning must be at least max-items-info")
+        return self
+
+
+class TooManyRequirements(Rule):
+    """AD201: too many must-have items."""
+
+    code = "AD201"
+    name = "too-many-requirements"
+    severity = Severity.WARNING
+    summary = "The requirements section lists more must-have items than `max_items_info` (info) or `max_items_warning`."
+    why = ("People read a list of requirements as a list of gates: in Mohr's survey the most common reason for not "
+           "applying was 'I didn't meet the qualifications and didn't think they would hire me'. A long must-have "
+           "list turns away people who would do the job well. Keep the few that are truly needed and move the rest "
+           "to a nice-to-have list. Items labelled optional ('a plus', 'idealerweise') are not counted. The caps "
+           "are a design choice: no study gives an optimal number.")
+    source = "Mohr (2014), Harvard Business Review; LinkedIn Gender Insights Report (2019); adlint calibration"
+    example_fires = "## Requirements\n\n" + "".join(f"- Skill number {i}\n" for i in range(1, 11))
+    example_passes = "## Requirements\n\n- Python\n- SQL\n- Docker\n\n## Nice to have\n\n- Kafka\n- Go\n"
+    Options = TooManyOptions
+
+    def check(self, posting: Posting, options: TooManyOptions) -> Iterable[Diagnostic]:
+        sections = requirement_sections(posting)
+        if not sections:
+            return
+        m = _posting_matchers(posting)
+        items = [b for b in top_items(sections) if not is_nice_item(m, b.text)]
+        n = len(items)
+        anchor = _anchor(sections, posting)
+        if n > options.max_items_info:
+            limit = options.max_items_warning if n > options.max_items_warning else options.max_items_info
+            sev = Severity.WARNING if n > options.max_items_warning else Severity.INFO
+            yield self.at(posting, anchor,
+                          f"{n} must-have requirements (more than {limit}); keep the ones a new hire truly needs "
+                          "on day one and move the rest to a nice-to-have list", severity=sev)
+            return
+        nice = sum(len(top_items([s])) + len(s.paragraphs) for s in posting.find_sections(NICE))
+        if n + nice > options.max_total_items:
+            yield self.at(posting, anchor, f"{n + nice} requirement items in all (more than "
+                          f"{options.max_total_items}), counting the nice-to-haves; shorten the lists",
+                          severity=Severity.INFO)
+
+
+class SplitOptions(_Options):
+    """Options of AD202."""
+
+    min_items: int = Field(6, ge=0, description="only requirement lists with more items than this are checked")
+
+
+class NoMustNiceSplit(Rule):
+    """AD202: a long requirement list with nothing marked optional."""
+
+    code = "AD202"
+    name = "no-must-vs-nice-split"
+    severity = Severity.WARNING
+    summary = ("More than `min_items` requirements, with no nice-to-have section and no item marked optional "
+               "('preferred', 'un plus', 'von Vorteil', 'se valorará').")
+    why = ("Without a label every item reads as mandatory, and readers who miss one item do not apply. Saying "
+           "which items are optional (a 'Nice to have' section, or 'a plus' on the item) keeps the list honest.")
+    source = "Mohr (2014), Harvard Business Review; adlint design"
+    example_fires = "## Requirements\n\n" + "".join(f"- Skill number {i}\n" for i in range(1, 9))
+    example_passes = "## Requirements\n\n" + "".join(f"- Skill number {i}\n" for i in range(1, 8)) + \
+        "- Kafka is a plus\n"
+    Options = SplitOptions
+
+    def check(self, posting: Posting, options: SplitOptions) -> Iterable[Diagnostic]:
+        sections = requirement_sections(posting)
+        items = top_items(sections)
+        if len(items) <= options.min_items or posting.find_sections(NICE):
+            return
+        m = _posting_matchers(posting)
+        for s in sections:
+            if s.heading is not None and m.nice_any.search(_norm(s.heading.text)):
+                return
+            for b in s.blocks:
+                if m.nice_any.search(_norm(b.text)):
+                    return
+        yield self.at(posting, _anchor(sections, posting),
+                      f"{len(items)} requirements and none marked optional; add a 'Nice to have' section or label "
+                      "the optional items ('a plus', 'preferred')")
+
+
+class MislabelledRequirement(Rule):
+    """AD203: an optional item among the must-haves, or a must-have among the optional items."""
+
+    code = "AD203"
+    name = "mislabelled-requirement"
+    severity = Severity.WARNING
+    summary = "An item in the requirements is labelled optional ('is a plus'), or a nice-to-have item says 'required'."
+    why = ("The label and the list disagree, so the reader cannot tell whether the item is a gate. Move the item to "
+           "the list its label says, or change the label. A marker inside an item ('SQL, ideally PostgreSQL') only "
+           "qualifies a detail and is not reported; a marker that opens or closes the item labels all of it.")
+    source = "adlint design"
+    example_fires = "## Requirements\n\n- Python\n- Experience with Kafka is a plus\n\n## Nice to have\n\n- Go\n"
+    example_passes = "## Requirements\n\n- Python\n- SQL, ideally PostgreSQL\n\n## Nice to have\n\n- Kafka\n"
+
+    def check(self, posting: Posting, options: _Options) -> Iterable[Diagnostic]:
+        m = _posting_matchers(posting)
+        for s in posting.sections:
+            if s.id == REQUIREMENTS:
+                for b in s.items:
+                    hit = is_nice_item(m, b.text)
+                    if hit:
+                        yield self.at(posting, b.run.span(hit.start(), hit.end()),
+                                      f"'{_label(hit.group().strip(' :;,.'))}' marks this as optional but it is "
+                                      "listed with the must-haves; move it to the nice-to-have list")
+            elif s.id == NICE:
+                for b in s.blocks:
+                    hit = _find_unnegated(m, m.must, _norm(b.text))
+                    if hit:
+                        yield self.at(posting, b.run.span(hit.start(), hit.end()),
+                                      f"'{_label(hit.group())}' marks this item as required but it is listed with "
+                                      "the nice-to-haves; move it to the requirements")
+
+
+class YearsOptions(_Options):
+    """Options of AD204."""
+
+    years_info: float = Field(5, ge=0, description="more years than this is reported as info")
+    years_warning: float = Field(8, ge=0, description="more years than this is a warning")
+
+    @model_validator(mode="after")
+    def _order(self) -> "YearsOptions":
+        if self.years_warning < self.years_info:
+            raise ValueError("years-warning must be at least years-info")
+        return self
+
+
+class HighYearsOfExperience(Rule):
+    """AD204: a high number of years of experience asked."""
+
+    code = "AD204"
+    name = "high-years-of-experience"
+    severity = Severity.WARNING
+    summary = "The posting asks for more than `years_info` (info) or `years_warning` (warning) years of experience."
+    why = ("Years of prior experience barely predict job performance: a meta-analysis of 81 samples found a "
+           "corrected correlation of .06 (.07 for relevant experience). High year counts screen out people who "
+           "learned faster or elsewhere, and act as a proxy for age. Ask for the skills the years are meant to "
+           "stand for. The lower end of a range counts ('5-7 years' asks for 5). Recognised in English, French, "
+           "German and Spanish: '10+ years', 'at least 8 years', 'mindestens 10 Jahre Berufserfahrung', "
+           "'10 ans d'expérience minimum', '10 años de experiencia'.")
+    source = ("Van Iddekinge, Arnold, Frieder & Roth (2019), Personnel Psychology 72(4), doi:10.1111/peps.12335; "
+              "29 CFR 1625.4; AGG §11")
+    example_fires = "## Requirements\n\n- 10+ years of experience in backend development\n"
+    example_passes = "## Requirements\n\n- 3+ years of experience in backend development\n"
+    Options = YearsOptions
+
+    def check(self, posting: Posting, options: YearsOptions) -> Iterable[Diagnostic]:
+        for e in years_expressions(posting):
+            if e.cap or not e.is_experience or e.section.id in _NOT_REQUIREMENT_SECTIONS or e.section.id == NICE:
+                continue
+            if e.low > options.years_warning:
+                sev = Severity.WARNING
+            elif e.low > options.years_info:
+                sev = Severity.INFO
+            else:
+                continue
+            n = f"{e.low:g}"
+            yield self.at(posting, e.span(),
+                          f"'{_years_text(e)}' asks for {n} years of experience; years barely predict performance "
+                          "and screen out capable people: name the skills instead, or ask for fewer years",
+                          severity=sev)
+
+
+class TechAgeOptions(_Options):
+    """Options of AD205."""
+
+    as_of: int | None = Field(None, ge=1990, le=2200, description="the year to judge against (default: this year)")
+
+
+class ExperienceExceedsTechnologyAge(Rule):
+    """AD205: more years of a technology than it has existed."""
+
+    code = "AD205"
+    name = "experience-exceeds-technology-age"
+    severity = Severity.ERROR
+    summary = "The years of experience asked with a technology exceed the years since its first public release."
+    why = ("Nobody can meet it, and readers take it as a sign the posting was written carelessly. Release years "
+           "come from a small table in `rules/requirements.yaml` that uses the earliest public preview, so the rule "
+           "errs towards silence; add your own technologies with a rule pack.")
+    source = "Release history of each technology (rules/requirements.yaml, technologies)"
+    example_fires = "## Requirements\n\n- 15+ years of experience with Kubernetes\n"
+    example_passes = "## Requirements\n\n- 5+ years of experience with Kubernetes\n"
+    Options = TechAgeOptions
+
+    def check(self, posting: Posting, options: TechAgeOptions) -> Iterable[Diagnostic]:
+        now = options.as_of or date.today().year
+        for e in years_expressions(posting):
+            if e.cap or e.excluded or e.section.id in _NOT_REQUIREMENT_SECTIONS:
+                continue
+            if not (e.is_experience or e.experience):
+                continue
+            for where in (e.clause_after, e.clause_before):
+                tech = find_technology(_norm(where))
+                if tech is None:
+                    continue
+                age = now - tech.year
+                if e.low > age:
+                    yield self.at(posting, e.span(),
+                                  f"'{_years_text(e)}' of {tech.name} asked, but {tech.name} was first released in "
+                                  f"{tech.year} ({age} years ago); nobody can have that much")
+                break
+
+
+class ExperienceCap(Rule):
+    """AD206: a maximum number of years of experience."""
+
+    code = "AD206"
+    name = "experience-cap"
+    severity = Severity.WARNING
+    summary = "The posting caps experience: 'no more than 5 years', 'max. 3 ans', 'maximal 5 Jahre', 'máximo 3 años'."
+    why = ("A ceiling on experience excludes experienced applicants, who are mostly older; in the United States "
+           "the EEOC reads such limits in help-wanted notices as deterring older applicants, and German law forbids "
+           "advertisements that discriminate by age. Say what level the job is and what it pays instead. Ranges "
+           "('3-5 years') are not reported.")
+    source = "29 CFR 1625.4 (help wanted notices); AGG §§1, 7, 11"
+    example_fires = "## Requirements\n\n- No more than 5 years of experience in sales\n"
+    example_passes = "## Requirements\n\n- At least 2 years of experience in sales\n"
+
+    def check(self, posting: Posting, options: _Options) -> Iterable[Diagnostic]:
+        for e in years_expressions(posting):
+            if not e.cap or e.excluded or not e.experience or e.section.id == "about_company":
+                continue
+            yield self.at(posting, e.span(),
+                          f"'{_years_text(e)}' sets a maximum on experience, which shuts out experienced (often "
+                          "older) applicants; describe the level of the role instead")
+
+
+class DegreeOptions(_Options):
+    """Options of AD207."""
+
+    sections: list[str] = Field(default=[REQUIREMENTS], description="section ids checked")
+
+
+class DegreeWithoutEquivalent(Rule):
+    """AD207: a degree required with no alternative."""
+
+    code = "AD207"
+    name = "degree-without-equivalent"
+    severity = Severity.INFO
+    summary = "A requirement asks for a degree without 'or equivalent experience' (or its French, German, Spanish form)."
+    why = ("Many postings ask for a degree that most people doing the job do not have ('degree inflation'), "
+           "which filters out people who learned by doing. Adding 'or equivalent experience' keeps them in. Items "
+           "that mark the degree as optional ('preferred', 'von Vorteil'), say none is needed, ask for current "
+           "students (internships), or list the degree as one of several alternatives are not reported.")
+    source = "Fuller, Raman et al. (2017), Dismissed by Degrees; Sigelman, Fuller & Martin (2024), Burning Glass Institute"
+    example_fires = "## Requirements\n\n- Bachelor's degree in Computer Science\n"
+    example_passes = "## Requirements\n\n- Bachelor's degree in Computer Science or equivalent practical experience\n"
+    Options = DegreeOptions
+
+    def check(self, posting: Posting, options: DegreeOptions) -> Iterable[Diagnostic]:
+        m = _posting_matchers(posting)
+        for s in posting.sections:
+            if s.id not in options.sections:
+                continue
+            prev = ""
+            for b in s.blocks:
+                text = _norm(b.text)
+                after_or, prev = bool(_OR_END.search(prev)), text
+                hit = m.degree.search(text)
+                if hit is None or m.equivalence.search(text) or is_nice_item(m, text) or m.in_progress.search(text):
+                    continue
+                if _negated(m, text, hit.start()) or _find_unnegated(m, m.nice_any, text):
+                    continue
+                if after_or or _OR_START.match(text):
+                    continue  # one of several alternatives listed as items: "... OR" / "OR a degree in ..."
+                yield self.at(posting, b.run.span(hit.start(), hit.end()),
+                              f"'{_label(hit.group())}' is required with no alternative; add 'or equivalent "
+                              "experience' if people without the degree can do the job")
+
+
+class VagueRequirement(Rule):
+    """AD208: a requirement nobody can check against themselves."""
+
+    code = "AD208"
+    name = "vague-requirement"
+    severity = Severity.INFO
+    summary = "A requirement is a cliché that cannot be checked ('team player', 'belastbar', 'force de proposition', 'proactivo')."
+    why = ("Readers cannot tell whether they meet a vague trait, so it adds length without information, and several "
+           "of these words are gender-coded (see AD301). Say what the person will do that needs the trait. One "
+           "finding per item.")
+    source = "joblint (rowanmanning/joblint) realism and culture rules; adlint corpus survey"
+    example_fires = "## Requirements\n\n- Team player with a strong work ethic\n"
+    example_passes = "## Requirements\n\n- You review teammates' pull requests within a day\n"
+
+    def check(self, posting: Posting, options: _Options) -> Iterable[Diagnostic]:
+        m = _posting_matchers(posting)
+        for s in posting.sections:
+            if s.id not in (REQUIREMENTS, NICE):
+                continue
+            for b in s.blocks:
+                text = _norm(b.text)
+                hits = list(m.vague.finditer(text))
+                if not hits:
+                    continue
+                first = hits[0]
+                hint = _vague_hint(m, first.group())
+                others = sorted({h.group().lower() for h in hits[1:]} - {first.group().lower()})
+                msg = f"'{first.group()}' is vague: readers cannot check it against themselves"
+                if others:
+                    msg += f" (also: {', '.join(repr(o) for o in others)})"
+                msg += f"; {hint}" if hint else "; say what the person will do that needs it"
+                yield self.at(posting, b.run.span(first.start(), first.end()), msg)
+
+
+class OverloadOptions(_Options):
+    """Options of AD209."""
+
+    max_skills: int = Field(4, ge=1, description="more comma- or 'and'-separated parts than this is overloaded")
+    max_words: int = Field(35, ge=1, description="more words than this is overloaded")
+
+
+def skill_parts(m: _Matchers, text: str) -> list[str]:
+    """The skills an item lists.
+
+    The item is split at commas and semicolons outside brackets, before any
+    examples marker ("such as", "z. B."); the last part is split once more at
+    "and" ("X, Y and Z"). A list closed by "or" names alternatives and counts
+    as one skill; parts longer than six words after the first are clauses of
+    a sentence, not list entries, and are not counted.
+    ``"SQL, Python and Go (or Rust)"`` → ``["SQL", "Python", "Go"]``.
+    """
+    t = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", _norm(text))
+    ex = m.examples.search(t)
+    if ex:
+        t = t[: ex.start()]
+    parts = [p.strip(" .:-–—") for p in re.split(r"\s*[,;]\s*", t)]
+    parts = [p for p in parts if any(ch.isalpha() for ch in p)]
+    if len(parts) < 2:
+        return parts
+    if _OR_START.match(parts[-1]) or (re.search(r"\s(?:or|ou|oder|o)\s", parts[-1])
+                                      and not m.separators.search(parts[-1])):
+        return parts[:1]
+    last = [p.strip() for p in m.separators.split(parts[-1], maxsplit=1)]
+    parts = parts[:-1] + [p for p in last if any(ch.isalpha() for ch in p)]
+    return parts[:1] + [p for p in parts[1:] if len(p.split()) <= 6]
+
+
+class OverloadedRequirement(Rule):
+    """AD209: one item bundles many requirements."""
+
+    code = "AD209"
+    name = "overloaded-requirement-item"
+    severity = Severity.INFO
+    summary = "One requirement item lists more than `max_skills` skills, or runs longer than `max_words` words."
+    why = ("An item should be one thing a reader can check against themselves. A bundle of five skills reads as "
+           "five gates, and hides which ones matter. Examples introduced by 'such as', 'z. B.', 'notamment' or "
+           "written in brackets are not counted as separate skills.")
+    source = "adlint design, calibrated on real postings (docs/calibration.md)"
+    example_fires = ("## Requirements\n\n- Strong background in object-oriented design, multithreading, SQL and "
+                     "NoSQL databases, caching, and distributed systems\n")
+    example_passes = "## Requirements\n\n- Hands-on experience with cloud platforms such as AWS, Azure or GCP\n"
+    Options = OverloadOptions
+
+    def check(self, posting: Posting, options: OverloadOptions) -> Iterable[Diagnostic]:
+        from adlint import textstats
+
+        m = _posting_matchers(posting)
+        for s in requirement_sections(posting) + posting.find_sections(NICE):
+            for b in s.items:
+                words = textstats.word_count(b.text)
+                parts = skill_parts(m, b.text)
+                span = b.run.span(0, len(b.text.rstrip()))
+                if len(parts) > options.max_skills:
+                    yield self.at(posting, span, f"this item bundles {len(parts)} requirements (more than "
+                                  f"{options.max_skills}); split it, and keep the ones that matter")
+                elif words > options.max_words:
+                    yield self.at(posting, span, f"this item has {words} words (more than {options.max_words}); "
+                                  "make it one short, checkable requirement")
+
+
+class OutsideOptions(_Options):
+    """Options of AD210."""
+
+    sections: list[str] = Field(default=["responsibilities", "benefits"], description="section ids checked")
+
+
+class RequirementOutsideRequirements(Rule):
+    """AD210: must-have wording outside the requirements."""
+
+    code = "AD210"
+    name = "requirement-outside-requirements"
+    severity = Severity.INFO
+    summary = "Must-have wording ('5+ years of experience', 'must have', 'zwingend erforderlich') appears in the responsibilities or benefits."
+    why = ("A requirement hidden among the duties or the benefits escapes the reader who checks the requirements "
+           "list, and escapes the count of must-haves (AD201). Move it to the requirements section.")
+    source = "adlint design"
+    example_fires = "## Responsibilities\n\n- Build APIs; you must have 5 years of experience with Go\n\n## Requirements\n\n- Python\n"
+    example_passes = "## Responsibilities\n\n- Build APIs in Go\n\n## Requirements\n\n- 5 years of experience with Go\n"
+    Options = OutsideOptions
+
+    def check(self, posting: Posting, options: OutsideOptions) -> Iterable[Diagnostic]:
+        m = _posting_matchers(posting)
+        reported: set[int] = set()
+        for e in years_expressions(posting):
+            if e.section.id in options.sections and e.experience and not e.excluded and not e.cap \
+                    and (e.cue or e.lower_bound):
+                reported.add(id(e.block))
+                yield self.at(posting, e.span(), f"'{_years_text(e)}' of experience is asked in the "
+                              f"'{e.section.title.strip(' :')}' section; move it to the requirements")
+        for s in posting.sections:
+            if s.id not in options.sections:
+                continue
+            for b in s.blocks:
+                if id(b) in reported:
+                    continue
+                hit = _find_unnegated(m, m.req_phrases, _norm(b.text))
+                if hit:
+                    yield self.at(posting, b.run.span(hit.start(), hit.end()),
+                                  f"'{hit.group()}' states a requirement in the '{s.title.strip(' :')}' section; move "
+                                  "it to the requirements")

@@ -1,0 +1,533 @@
+"""Pay extraction from posting text and metadata, in English, French, German and Spanish,
+and the date the pay and structured-data rules judge by (:func:`as_of`).
+
+:func:`extract` finds money amounts in a string ("$120,000–$150,000 per year",
+"50 000 € – 60 000 € brut annuel", "60.000–75.000 € p.a.", "entre 30.000 y
+35.000 €", "45-55k€", "$45 – $55/hr") and returns :class:`Pay` records with
+the minimum, maximum, ISO 4217 currency, period and the span of the words.
+:func:`from_metadata` reads a ``salary`` metadata value (front-matter mapping
+or string, or a schema.org ``MonetaryAmount``). :func:`posting_pay` does both
+for a whole posting and maps spans to source offsets.
+
+A money amount counts as *pay* (``Pay.is_pay``) when salary words or a pay
+period stand near it and no budget, bonus or funding word stands nearer; a
+"$1,000 home-office budget" is found but is not pay.
+
+Numbers: a separator followed by exactly three digits groups thousands
+(``120,000``, ``60.000``, ``50 000``, ``50'000``); one or two digits after
+the last separator are decimals (``132,000.00``, ``500,00``). ``k``/``K``
+multiplies by 1,000 and carries over a range ("45-55k€" is 45,000–55,000).
+"""
+
+import os
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from adlint.posting import Posting
+
+PERIODS = ("HOUR", "DAY", "WEEK", "MONTH", "YEAR")
+
+#: Environment variable holding the ``--as-of`` date (ISO 8601, ``YYYY-MM-DD``).
+AS_OF_ENV = "ADLINT_AS_OF"
+
+
+def as_of(options: Any = None) -> date:
+    """The day the date-dependent rules (AD6xx, AD7xx) judge by.
+
+    The rule option ``as_of`` (a date) wins; then ``$ADLINT_AS_OF``
+    (``YYYY-MM-DD``; a value that is not a date is ignored); then today.
+    """
+    value = getattr(options, "as_of", None)
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    env = os.environ.get(AS_OF_ENV, "").strip()
+    if env:
+        try:
+            return date.fromisoformat(env[:10])
+        except ValueError:
+            pass
+    return date.today()
+
+
+class AsOfOption(BaseModel):
+    """Options model of the date-dependent rules: ``as_of``, the date laws and expiry are judged by."""
+
+    model_config = ConfigDict(extra="forbid")
+    as_of: date | None = Field(None, description="judge laws and expiry as on this date (YYYY-MM-DD); default: "
+                               f"${AS_OF_ENV} or today")
+
+
+class LazyRegex:
+    """A regular expression compiled on first use, so importing a rule module stays cheap.
+
+    Behaves like the compiled :class:`re.Pattern` (``search``, ``finditer``, ``match``, ``sub``...).
+    """
+
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._rx: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        if self._rx is None:
+            self._rx = re.compile(*self._args)
+        return self._rx
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled(), name)
+
+#: Currency words and symbols → ISO 4217 code. ``$`` and ``kr`` depend on the country (see :func:`resolve_currency`).
+_CURRENCY_WORDS = {
+    "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
+    "c$": "CAD", "ca$": "CAD", "can$": "CAD", "cad": "CAD",
+    "a$": "AUD", "au$": "AUD", "aud": "AUD", "nz$": "NZD", "nzd": "NZD",
+    "r$": "BRL", "brl": "BRL", "mx$": "MXN", "mxn": "MXN", "s$": "SGD", "sgd": "SGD", "hk$": "HKD", "hkd": "HKD",
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+    "£": "GBP", "gbp": "GBP", "chf": "CHF", "fr.": "CHF",
+    "₹": "INR", "inr": "INR", "zł": "PLN", "pln": "PLN", "¥": "JPY", "jpy": "JPY",
+    "sek": "SEK", "nok": "NOK", "dkk": "DKK", "czk": "CZK", "kč": "CZK", "huf": "HUF", "ron": "RON",
+    "$": "$", "kr": "kr", "kr.": "kr",
+}
+_PREFIX_CUR = r"(?:(?:USD|CAD|AUD|NZD|SGD|HKD|MXN)\s?\$|US\$|USD|C\$|CA\$|CAN\$|CAD|A\$|AU\$|AUD|NZ\$|NZD|R\$|MX\$|S\$|HK\$|\$|€|EUR|£|GBP|CHF|(?<![\w-])Fr\.|₹|INR|¥)"
+_SUFFIX_CUR = (r"(?:€|EUR\b|[Ee]uros?\b|USD\b|CAD\b|AUD\b|NZD\b|GBP\b|CHF\b|SGD\b|INR\b|PLN\b|zł|SEK\b|NOK\b|DKK\b"
+               r"|CZK\b|Kč|HUF\b|RON\b|BRL\b|MXN\b|HKD\b|JPY\b|kr\.?(?![a-zäöå])|[Dd]ollars?\b|\$|£)")
+_NUM = (r"\d{1,3}(?:(?:[,.'’\u00a0\u202f\u2009]|\s(?=\d{3}(?!\d)))\d{3}(?!\d))+(?:[.,]\d{1,2}(?!\d))?"
+        r"|\d+(?:[.,]\d{1,2}(?!\d))?")
+_MULT = r"(?:\s?(?:[kK](?![a-zA-Z])|Mio\.?(?![a-zA-Z])|Tsd\.?(?![a-zA-Z])))"
+
+
+def _amount(p: str) -> str:
+    """The regex of one amount, its groups prefixed with ``p``."""
+    return (rf"(?:(?P<{p}pre>{_PREFIX_CUR})\s?)?(?P<{p}num>{_NUM})(?P<{p}mult>{_MULT})?"
+            rf"(?:\s?(?P<{p}post>{_SUFFIX_CUR})(?!\s?:))?")
+
+_CONNECT = r"\s*(?:-|–|—|‑|−|to|bis|à|au|a|hasta|through)\s*"
+_BETWEEN_CONNECT = r"\s*(?:and|und|et|y)\s*"
+_A1 = _amount("a")
+_A2 = _amount("b")
+_RANGE_RE = LazyRegex(rf"(?<![\w.,])(?:{_A1})(?:\s*\([^()\d]{{1,30}}\))?(?P<conn>{_CONNECT}|{_BETWEEN_CONNECT})(?:{_A2})(?![\w])")
+_SINGLE_RE = LazyRegex(rf"(?<![\w.,])(?:{_A1})(?![\w])")
+
+_BETWEEN_WORDS = LazyRegex(r"(?:between|zwischen|entre)\s*$", re.I)
+
+_PERIOD_AFTER = [
+    ("HOUR", r"(?:/\s?(?:hr|hour|h|std|stunde|heure)\b|per\s+hour|an\s+hour|hourly|/hour|p\.?\s?h\.?(?!\w)|pro\s+stunde|je\s+stunde|die\s+stunde|de\s+l['’]heure|par\s+heure|(?:brut\s+)?horaire|por\s+hora|la\s+hora|/\s?hora)"),
+    ("DAY", r"(?:/\s?(?:day|jour|tag|d[ií]a)\b|per\s+day|a\s+day|daily|pro\s+tag|je\s+tag|par\s+jour|/jour|por\s+d[ií]a|al\s+d[ií]a)"),
+    ("WEEK", r"(?:/\s?(?:week|wk|woche|semaine|semana)\b|per\s+week|a\s+week|weekly|pro\s+woche|par\s+semaine|por\s+semana|a\s+la\s+semana)"),
+    ("MONTH", r"(?:/\s?(?:month|mo|monat|mois|mes)\b|per\s+month|a\s+month|monthly|pro\s+monat|im\s+monat|monatlich|je\s+monat|par\s+mois|mensuel(?:le)?s?|/mois|al\s+mes|por\s+mes|mensual(?:es)?|(?:brutto\s+|netto\s+)?(?:pro|im)\s+monat)"),
+    ("YEAR", r"(?:/\s?(?:year|yr|y|annum|jahr|an|año)\b|per\s+(?:year|annum)|a\s+year|annually|annual|yearly|p\.?\s?a\.?(?!\w)|pro\s+jahr|im\s+jahr|j[äa]hrlich|jahresgehalt|par\s+an|annuel(?:le)?s?|/an\b|al\s+año|anual(?:es)?|por\s+año|brutos?\s+anual(?:es)?|k€\s+brut|brut\s+annuel)"),
+]
+_PERIOD_BEFORE = [
+    ("HOUR", r"(?:hourly|per\s+hour|stundenlohn|stundensatz|taux\s+horaire|salaire\s+horaire|por\s+hora)"),
+    ("DAY", r"(?:daily\s+rate|day\s+rate|tagessatz|tjm|taux\s+jour(?:nalier)?|tarif\s+journalier)"),
+    ("MONTH", r"(?:monthly|monatlich\w*|monatsgehalt|mensuel\w*|mensual\w*|per\s+month)"),
+    ("YEAR", r"(?:annual|yearly|per\s+year|jahresgehalt|bruttojahresgehalt|jahres\w*|annuel\w*|anual\w*|ote|on[- ]target)"),
+]
+_PERIOD_AFTER_RE = [(p, LazyRegex(r"^[\s,)*:(/]*(?:usd|eur|cad|gbp|brutto|gross|brut|bruto|net|nets|netto|ht|hors\s+taxes?|ttc)?[\s,)(]*" + rx, re.I))
+                    for p, rx in _PERIOD_AFTER]
+_PERIOD_BEFORE_RE = [(p, LazyRegex(r"\b" + rx + r"\b", re.I)) for p, rx in _PERIOD_BEFORE]
+
+_PAY_WORDS = LazyRegex(
+    r"salar(?:y|ies|io|ios|ial)|\bpay\b|paid|compensation|\bwages?\b|\brate\b|\bote\b|earn|base\b|remunera|"
+    r"after\s+tax|before\s+tax|\bgross\b|\bnet\b|netto|gratification|\btaux\b|\btjm\b|tarif|"
+    r"gehalt|vergütung|verg[üu]tet|\blohn\b|entgelt|brutto|bezahlung|"
+    r"salaire|rémunér|\bbrut\b|\bfixe\b|"
+    r"sueldo|retribu|bruto|"
+    r"pay\s*range|hiring\s*range|\brange\b|band\b",
+    re.I)
+_NOT_PAY_WORDS = LazyRegex(
+    r"budget|stipend|allowance|bonus|sign[- ]on|raised|funding|valuation|revenue|\barr\b|\btam\b|donat|worth|"
+    r"\bspend|invest|capital|\bloan|turnover|umsatz|rabatt|zuschuss|stipendium|prämie|pr[äa]mie|"
+    r"budg[eé]t|indemnit|prime\b|chiffre d['’]affaires|levée|presupuesto|facturaci|"
+    r"reimburse|expenses|credit|voucher|gutschein|wellpass|per\s+client|kunden\s+zahlen|customers\s+pay|clients\s+pay|"
+    r"development|learning|education|wellness|conference|training|charit|\bmatch|sachbezug|workspace|equipment|"
+    r"weiterbildung|formation\b|referral|affiliate|zusch[uü]ss|\bplan\b|"
+    r"wallet|wert\b|in\s+sales|deals?\b|quota|saved|saving|cost|price|fee\b|fees\b|ticket|million|billion|milliard",
+    re.I)
+_ABBREV = r"(?<!\bmind)(?<!\bca)(?<!\bmin)(?<!\bmax)(?<!\binkl)(?<!\bzzgl)(?<!\bapprox)(?<!\bev)(?<!\bvs)"
+_CLAUSE_END = LazyRegex(_ABBREV + r"[.;!?](?:\s|$)|\n|•")
+_HUGE_AFTER = LazyRegex(r"\s*\+?\s*(?:million|billion|trillion|milliard|mrd|bn|mn|mio|millones|millions)\b", re.I)
+_UPTO = LazyRegex(r"(?:up\s+to|bis\s+zu|jusqu['’]?\s*à|hasta|maximum(?:\s+of)?|max\.?|maximal|no\s+more\s+than|höchstens)\s*$", re.I)
+_FROM = LazyRegex(r"(?:from|starting\s+(?:at|from)|starts?\s+at|ab|à\s+partir\s+de|dès|desde|a\s+partir\s+de|"
+                   r"minimum(?:\s+of)?|min\.?|at\s+least|mindestens|au\s+moins|al\s+menos)\s*$", re.I)
+_PLUS_AFTER = LazyRegex(r"^\s*(?:\+|and\s+up|or\s+more|and\s+above|et\s+plus|und\s+mehr|o\s+más|y\s+más)", re.I)
+
+#: Pay given as words only: "competitive salary", "DOE", "selon profil", "nach Vereinbarung", "a convenir".
+VAGUE_RE = LazyRegex(
+    r"\b(?:competitive|attractive|excellent|great|market[- ]rate|negotiable)\s+(?:base\s+)?(?:salary|pay|compensation|wages?|remuneration|package)\b"
+    r"|\b(?:salary|pay|compensation)\s*(?::|is|of)?\s*(?:competitive|negotiable|doe|tbd|depending\s+on\s+experience)\b"
+    r"|\bDOE\b|\bD\.O\.E\.?"
+    r"|\b(?:salaire|rémunération)\s+(?:attractive?|motivante?|compétitive?|selon\s+(?:profil|expérience|le\s+profil)|à\s+négocier|négociable)"
+    r"|\b(?:attraktive|wettbewerbsfähige|leistungsgerechte|marktgerechte|marktübliche|angemessene|faire|übertarifliche)s?\s+(?:Vergütung|Bezahlung|Gehalt|Entlohnung)"
+    r"|\bGehalt\s+nach\s+Vereinbarung|\bVergütung\s+nach\s+Vereinbarung"
+    r"|\b(?:salario|sueldo|retribución|remuneración)\s+(?:competitiv[oa]|atractiv[oa]|a\s+convenir|según\s+valía|negociable)",
+    re.I)
+
+#: A collective agreement or pay scale named instead of figures ("TVöD E 9", "Entgeltgruppe 11", "nach KV").
+SCALE_RE = LazyRegex(r"\b(?:TVöD|TV-?L|TV-?H|TV-?V|TV\s?Ärzte|Entgeltgruppe|Besoldungsgruppe|Tarifvertrag|tarifliche\s+Vergütung|"
+                      r"Kollektivvertrag|KV-(?:Gehalt|Mindestgehalt)|grille\s+(?:salariale|indiciaire)|convention\s+collective|"
+                      r"convenio\s+colectivo|GS-\d{1,2}\b)", re.I)
+
+#: A statement that pay is given before the interview (Directive (EU) 2023/970 Art. 5(1) allows that).
+BEFORE_INTERVIEW_RE = LazyRegex(
+    r"(?:salary|pay|compensation)[^.\n]{0,60}(?:shared|provided|discussed|disclosed|communicated|given)[^.\n]{0,30}"
+    r"(?:before|during|in)\s+(?:the\s+)?(?:first|initial|1st)\s+(?:interview|call|conversation)"
+    r"|(?:rémunération|salaire)[^.\n]{0,60}(?:communiqué|précisé|indiqué|partagé|transmis)e?s?[^.\n]{0,30}(?:avant|lors)\s+(?:du|de\s+l['’]|le)\s*(?:premier\s+)?(?:entretien|échange)"
+    r"|(?:Gehalt|Vergütung|Gehaltsspanne)[^.\n]{0,60}(?:vor|im)\s+(?:dem\s+)?(?:ersten\s+)?(?:Gespräch|Vorstellungsgespräch|Interview|Kennenlernen)"
+    r"|(?:salario|retribución|remuneración)[^.\n]{0,60}(?:antes\s+de|en)\s+la\s+(?:primera\s+)?entrevista",
+    re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Pay:
+    """One pay statement.
+
+    ``min``/``max`` are amounts in ``currency`` per ``period`` (``None`` when
+    open: "up to $90k" has ``min=None``); a single figure has ``min == max``.
+    ``currency`` is an ISO 4217 code, ``"$"``/``"kr"`` when the symbol's
+    currency is unknown, or ``None``. ``period`` is one of :data:`PERIODS` or
+    ``None`` when not written. ``kind``: ``"range"``, ``"single"``,
+    ``"upto"``, ``"from"``. ``start``/``end`` are offsets in the text that
+    was searched (source offsets for :func:`posting_pay`). ``is_pay``: salary
+    context (see the module doc); ``origin``: ``"text"`` or the metadata origin.
+    """
+
+    min: float | None
+    max: float | None
+    currency: str | None
+    period: str | None
+    kind: str
+    start: int
+    end: int
+    text: str = ""
+    is_pay: bool = True
+    origin: str = "text"
+
+    @property
+    def is_range(self) -> bool:
+        """True for a closed range with two different ends."""
+        return self.kind == "range" and self.min is not None and self.max is not None and self.max > self.min
+
+    def annual(self, hours_per_year: float = 2080.0) -> tuple[float | None, float | None]:
+        """``(min, max)`` per year; a missing period is taken as a year for amounts of 10,000 or more,
+        as a month for 1,000–9,999, and as an hour below 200; otherwise ``(None, None)``."""
+        period = self.period or _guess_period(self.max or self.min or 0.0)
+        factor = {"HOUR": hours_per_year, "DAY": 260.0, "WEEK": 52.0, "MONTH": 12.0, "YEAR": 1.0}.get(period or "")
+        if factor is None:
+            return None, None
+        return (None if self.min is None else self.min * factor, None if self.max is None else self.max * factor)
+
+
+def _guess_period(amount: float) -> str | None:
+    if amount >= 10000:
+        return "YEAR"
+    if 1000 <= amount < 10000:
+        return "MONTH"
+    if 0 < amount < 200:
+        return "HOUR"
+    return None
+
+
+def parse_number(text: str) -> float | None:
+    """A number written with thousands separators and decimals in any of the four locales, or ``None``.
+
+    ``"120,000"`` → 120000; ``"60.000"`` → 60000; ``"50 000"`` → 50000;
+    ``"132,000.00"`` → 132000; ``"500,00"`` → 500; ``"3,5"`` → 3.5.
+    """
+    s = re.sub(r"[\s\u00a0\u202f\u2009'’]", " ", text.strip())
+    m = re.fullmatch(r"(\d+(?:[ ,.]\d{3})*)(?:[.,](\d{1,2}))?", s)
+    if not m:
+        return None
+    whole = re.sub(r"[ ,.]", "", m.group(1))
+    try:
+        value = float(whole)
+    except ValueError:
+        return None
+    if m.group(2):
+        value += float("0." + m.group(2))
+    return value
+
+
+def resolve_currency(symbol: str | None, country: str | None = None) -> str | None:
+    """ISO 4217 code for a currency word as written; ``$`` and ``kr`` by ``country`` (ISO 3166-1).
+
+    ``"$"`` is the country's own dollar where it writes one (see
+    ``rules/currencies.yaml``), else USD; ``"kr"`` needs a Nordic country and
+    stays ``None`` otherwise.
+    """
+    if not symbol:
+        return None
+    combo = re.fullmatch(r"([A-Z]{3})\s?\$", symbol.strip())
+    if combo:
+        return combo.group(1)
+    code = _CURRENCY_WORDS.get(symbol.strip().lower(), symbol.strip().upper() if len(symbol.strip()) == 3 else None)
+    if code == "$":
+        from adlint.paydata import currencies
+
+        data = currencies()
+        for cur in data.country_currencies.get(country or "", []):
+            if cur in data.dollar_currencies:
+                return cur
+        return "USD"
+    if code == "kr":
+        from adlint.paydata import currencies
+
+        return currencies().krone_currencies.get(country or "")
+    return code
+
+
+def _mult(m: str | None) -> float:
+    if not m:
+        return 1.0
+    m = m.strip().lower().rstrip(".")
+    return 1000.0 if m in ("k", "tsd") else 1_000_000.0 if m == "mio" else 1.0
+
+
+def _period_near(text: str, start: int, end: int) -> str | None:
+    after = text[end:end + 45]
+    cut = re.search(r"[.;!?](?:\s|$)|\n", after)
+    after = after[:cut.start()] if cut else after
+    for period, rx in _PERIOD_AFTER_RE:
+        if rx.search(after):
+            return period
+    before = text[max(0, start - 70):start]
+    cut_b = list(re.finditer(r"[.;!?](?:\s|$)|\n", before))
+    if cut_b:
+        before = before[cut_b[-1].end():]
+    found: tuple[int, str] | None = None
+    for period, rx in _PERIOD_BEFORE_RE:
+        for m in rx.finditer(before):
+            if found is None or m.start() > found[0]:
+                found = (m.start(), period)
+    return found[1] if found else None
+
+
+_STRONG_PAY = LazyRegex(r"salar|\bpay\b|wage|compensation|\brate\b|gehalt|lohn|vergütung|salaire|rémunér|gratification|"
+                         r"\btjm\b|\btaux\b|salario|sueldo|retribu", re.I)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words before ``start`` back to the start of the clause (at most 90 characters)."""
+    before = text[max(0, start - 90):start]
+    cut = list(_CLAUSE_END.finditer(before))
+    return before[cut[-1].end():] if cut else before
+
+
+def _is_pay(text: str, start: int, end: int, period: str | None, is_range: bool = False) -> bool:
+    """Salary words or a period near the amount (a range needs neither), and no budget/bonus/funding word nearer."""
+    before = text[max(0, start - 90):start]
+    cut = list(_CLAUSE_END.finditer(before))
+    if cut:
+        before = before[cut[-1].end():]
+    after = text[end:end + 40]
+    cut_a = re.search(r"[.;!?](?:\s|$)|\n|[,(]", after)
+    after_clause = after[:cut_a.start()] if cut_a else after
+    pos = [m.end() for m in _PAY_WORDS.finditer(before)]
+    neg = [m.end() for m in _NOT_PAY_WORDS.finditer(before)]
+    if _NOT_PAY_WORDS.search(after_clause):
+        # "$1,000 sign-on bonus", "$50K to $150K ARR": the amount qualifies the word after it.
+        if not pos or (neg and max(neg) >= max(pos)):
+            return False
+        if re.match(r"^\s*(?:(?!with\b|plus\b|and\b)\w+\s+){0,2}?(?:budget|stipend|allowance|bonus|sign[- ]on|arr|tam|credit)", after_clause, re.I):
+            return False
+    if neg and (not pos or max(neg) > max(pos)):
+        return False
+    return is_range or bool(pos) or period is not None or bool(_PAY_WORDS.search(after_clause))
+
+
+def _currency_of(m: re.Match[str], side: str) -> str | None:
+    post = m.group(f"{side}post")
+    pre = m.group(f"{side}pre")
+    # An ISO code written after a "$" wins ("$95-115K CAD").
+    if post and pre and len(post.strip()) == 3 and post.strip().upper() != "EUR" and pre.strip() == "$":
+        return post
+    return pre or post
+
+
+def extract(text: str, country: str | None = None) -> list[Pay]:
+    """Money amounts in ``text`` as :class:`Pay` records, in text order.
+
+    ``country`` (ISO 3166-1) decides what a bare ``$`` or ``kr`` means.
+    Ranges are preferred to single amounts; amounts without any currency are
+    ignored (a year, a head count), except the unmarked side of a range whose
+    other side has one ("45-55k€").
+    """
+    out: list[Pay] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE_RE.finditer(text):
+        conn = m.group("conn").strip().lower()
+        if conn in ("and", "und", "et", "y") and not _BETWEEN_WORDS.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        cur_a, cur_b = _currency_of(m, "a"), _currency_of(m, "b")
+        if not (cur_a or cur_b):
+            continue
+        lo, hi = parse_number(m.group("anum")), parse_number(m.group("bnum"))
+        if lo is None or hi is None:
+            continue
+        ma, mb = _mult(m.group("amult")), _mult(m.group("bmult"))
+        if ma == 1.0 and mb > 1.0 and lo * mb <= hi * mb * 1.0001 and lo < 1000:
+            ma = mb
+        lo, hi = lo * ma, hi * mb
+        if hi < lo or lo <= 0:
+            continue
+        if conn in ("a", "à", "au", "to", "bis", "hasta") and hi > lo * 20:
+            continue
+        currency = resolve_currency(cur_b if cur_b and (not cur_a or len(cur_b.strip()) == 3) else cur_a, country)
+        period = _period_near(text, m.start(), m.end())
+        out.append(Pay(lo, hi, currency, period, "range", m.start(), m.end(), m.group(0),
+                       _is_pay(text, m.start(), m.end(), period, True)))
+        taken.append((m.start(), m.end()))
+    for m in _SINGLE_RE.finditer(text):
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+            continue
+        cur = m.group("apre") or m.group("apost")
+        if not cur or _HUGE_AFTER.match(text, m.end()) or re.match(r":\d\d", text[m.end():m.end() + 3]):
+            continue
+        value = parse_number(m.group("anum"))
+        if value is None or value <= 0:
+            continue
+        value *= _mult(m.group("amult"))
+        before = text[max(0, m.start() - 25):m.start()]
+        kind = "single"
+        lo: float | None = value
+        hi: float | None = value
+        if _UPTO.search(before):
+            kind, lo = "upto", None
+        elif _FROM.search(before) or _PLUS_AFTER.match(text[m.end():m.end() + 12]):
+            kind, hi = "from", None
+        end = m.end()
+        plus = _PLUS_AFTER.match(text[end:end + 12])
+        if plus and kind == "from":
+            end += plus.end()
+        period = _period_near(text, m.start(), end)
+        pay = Pay(lo, hi, resolve_currency(cur, country), period, kind, m.start(), end, text[m.start():end],
+                  _is_pay(text, m.start(), end, period))
+        if pay.is_pay and period is not None and max(pay.annual(), key=lambda v: v or 0.0) is not None \
+                and (max(v or 0.0 for v in pay.annual())) < 3000 and not _STRONG_PAY.search(_clause_before(text, m.start())):
+            pay = replace(pay, is_pay=False)  # "$500 annual ..." is an allowance, not a salary
+        out.append(pay)
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def pay_in(text: str, country: str | None = None) -> list[Pay]:
+    """Only the amounts of :func:`extract` that read as pay (``is_pay``)."""
+    return [p for p in extract(text, country) if p.is_pay]
+
+
+def _num(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        return parse_number(value.strip())
+    return None
+
+
+_PERIOD_NAMES = {
+    "hour": "HOUR", "hourly": "HOUR", "hr": "HOUR", "day": "DAY", "daily": "DAY", "week": "WEEK", "weekly": "WEEK",
+    "month": "MONTH", "monthly": "MONTH", "year": "YEAR", "yearly": "YEAR", "annual": "YEAR", "annually": "YEAR",
+    "annum": "YEAR", "yr": "YEAR",
+}
+
+
+def from_metadata(value: Any, span: tuple[int, int] | None = None, origin: str = "front-matter",
+                  country: str | None = None) -> Pay | None:
+    """A :class:`Pay` from a ``salary`` metadata value, or ``None`` when it holds no figure.
+
+    Accepts a schema.org ``MonetaryAmount`` (``currency``, ``value`` as a
+    number or ``QuantitativeValue`` with ``value``/``minValue``/``maxValue``/
+    ``unitText``), a front-matter mapping (``min``, ``max``, ``currency``,
+    ``period``; also ``minimum``/``maximum``/``amount``/``unit``), a number,
+    or a string parsed with :func:`extract`.
+    """
+    start, end = span if span is not None else (0, 0)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Pay(float(value), float(value), None, None, "single", start, end, str(value), True, origin)
+    if isinstance(value, str):
+        found = extract(value, country)
+        if not found:
+            return None
+        best = found[0]
+        return replace(best, start=start, end=end, is_pay=True, origin=origin)
+    if not isinstance(value, dict):
+        return None
+    currency = value.get("currency") or value.get("salaryCurrency")
+    inner = value.get("value", None)
+    period = value.get("period") or value.get("unit") or value.get("unitText")
+    lo = _num(value.get("min", value.get("minimum", value.get("minValue"))))
+    hi = _num(value.get("max", value.get("maximum", value.get("maxValue"))))
+    if isinstance(inner, dict):
+        period = inner.get("unitText") or period
+        lo = _num(inner.get("minValue")) if lo is None else lo
+        hi = _num(inner.get("maxValue")) if hi is None else hi
+        single = _num(inner.get("value"))
+        if lo is None and hi is None and single is not None:
+            lo = hi = single
+    elif inner is not None:
+        single = _num(inner)
+        if lo is None and hi is None and single is not None:
+            lo = hi = single
+    amount = _num(value.get("amount"))
+    if lo is None and hi is None and amount is not None:
+        lo = hi = amount
+    if lo is None and hi is None:
+        return None
+    per = _PERIOD_NAMES.get(str(period).strip().lower(), str(period).strip().upper()) if period else None
+    if per not in PERIODS:
+        per = None
+    kind = "range" if lo is not None and hi is not None and lo != hi else (
+        "single" if lo is not None and hi is not None else "upto" if lo is None else "from")
+    cur = resolve_currency(currency, country) if isinstance(currency, str) else None
+    return Pay(lo, hi, cur, per, kind, start, end, "", True, origin)
+
+
+def posting_pay(posting: "Posting", country: str | None = None) -> list[Pay]:
+    """Every money amount in the posting: the ``salary`` metadata first, then the text, with source spans.
+
+    Text amounts keep their ``is_pay`` judgement. Cached on the posting per country.
+    """
+    key = f"adlint.pay.{country}"
+    if key in posting.cache:
+        return posting.cache[key]
+    out: list[Pay] = []
+    f = posting.metadata.get("salary")
+    if f is not None:
+        p = from_metadata(f.value, f.span or f.key_span, f.origin, country)
+        if p is not None:
+            out.append(p)
+    for run in text_runs(posting):
+        for p in extract(run.text, country):
+            s, e = run.span(p.start, p.end)
+            out.append(replace(p, start=s, end=e))
+    posting.cache[key] = out
+    return out
+
+
+def text_runs(posting: "Posting") -> Iterator[Any]:
+    """The posting's title, headings and block runs (:class:`~adlint.posting.TextRun`), in document order."""
+    if posting.title is not None:
+        yield posting.title
+    for section in posting.sections:
+        if section.heading is not None:
+            yield section.heading
+        for block in section.blocks:
+            yield block.run
+
+
+def find_in_posting(posting: "Posting", pattern: Any) -> Iterator[tuple[tuple[int, int], str]]:
+    """``(source span, matched text)`` of every match of ``pattern`` (a compiled or :class:`LazyRegex`)
+    in the title, headings and blocks."""
+    for run in text_runs(posting):
+        for m in pattern.finditer(run.text):
+            yield run.span(m.start(), m.end()), m.group(0)

@@ -1,0 +1,207 @@
+"""The pay extractor (adlint.pay) on real salary strings and on money that is not pay.
+
+REAL holds short salary phrases copied from postings in ../shared/corpus (en-remote,
+de-arbeitnow, fr-betagouv; the file each comes from is named), with the minimum, maximum,
+ISO 4217 currency and period a careful reader takes from them (None: not written).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from adlint.linter import lint_text
+from adlint.pay import extract, from_metadata, parse_number, pay_in, posting_pay
+
+# (source file in the corpus, text, min, max, currency, period)
+REAL = [
+    ("en-remote/jobicy_0189", "COMPENSATION RANGE: $80,000-$90,000 USD", 80000, 90000, "USD", None),
+    ("en-remote/jobicy_0190", "$120,000 – $130,000 a year", 120000, 130000, "USD", "YEAR"),
+    ("en-remote/jobicy_0197", "The salary range for this role is $162,000 – $175,000.", 162000, 175000, "USD", None),
+    ("en-remote/jobicy_0201", "the potential salary for this position is from $100,000 to $130,000", 100000, 130000, "USD", None),
+    ("en-remote/jobicy_0204", "Canada based applicants, the salary range is $155,509 – $234,118 CAD + equity + benefits.",
+     155509, 234118, "CAD", None),
+    ("en-remote/jobicy_0206", "Total Cash Compensation Range $145K – $170K • Offers Equity", 145000, 170000, "USD", None),
+    ("en-remote/jobicy_0212", "Base Pay Range: $132,000.00 – 181,500.00 per year", 132000, 181500, "USD", "YEAR"),
+    ("en-remote/jobicy_0217", "Annual Base Salary Range (SF/NY Hub): $136,000 – $210,000 USD", 136000, 210000, "USD", "YEAR"),
+    ("en-remote/jobicy_0218", "Compensation Range: $45 – $55/hr.", 45, 55, "USD", "HOUR"),
+    ("en-remote/jobicy_0219", "salary range for this position is between $70,000 and $130,000 USD.", 70000, 130000, "USD", None),
+    ("en-remote/jobicy_0221", "The hourly rate for this role is $15 – $16.", 15, 16, "USD", "HOUR"),
+    ("en-remote/jobicy_0222", "The hourly rate for this role is $25/hour, 25 – 29 hours per week.", 25, 25, "USD", "HOUR"),
+    ("en-remote/jobicy_0224", "£176,300 – £295,000", 176300, 295000, "GBP", None),
+    ("en-remote/jobicy_0227", "Compensation Range: $34-$35 per hour", 34, 35, "USD", "HOUR"),
+    ("en-remote/jobicy_0229", "the salary range for this position is 125,500 to 140,000 CAD.", 125500, 140000, "CAD", None),
+    ("en-remote/jobicy_0234", "annual base salary for this role is between $94,000 CAD and $128,000 CAD, plus",
+     94000, 128000, "CAD", "YEAR"),
+    ("en-remote/jobicy_0238", "range for this position is $151,000.00-$227,000.00 with a pay mix of 80/20",
+     151000, 227000, "USD", None),
+    ("en-remote/jobicy_0250", "Starting base salary is $45K with opportunity for growth.", 45000, 45000, "USD", None),
+    ("en-remote/jobicy_0250", "can earn up to $85k+.", None, 85000, "USD", None),
+    ("en-remote/jobicy_0253", "Salary Band: $95-115K CAD per annum.", 95000, 115000, "CAD", "YEAR"),
+    ("en-remote/jobicy_0254", "The base salary range is $52,000 (entry-level) – $60,000 (highly experienced)",
+     52000, 60000, "USD", None),
+    ("en-remote/jobicy_0255", "$156,100—$211,100 USD", 156100, 211100, "USD", None),
+    ("en-remote/jobicy_0262", "The OTE for this role is £180,000 – £220,000.", 180000, 220000, "GBP", "YEAR"),
+    ("en-remote/jobicy_0273", "Starting from €2500 after taxes, depending on your skills", 2500, None, "EUR", None),
+    ("en-remote/jobicy_0275", "Hiring Ranges: Remote UK £110,000 – £147,000 GBP", 110000, 147000, "GBP", None),
+    ("en-remote/jobicy_0292", "range for this role in the primary location is C$150,900 – C$226,300.",
+     150900, 226300, "CAD", None),
+    ("en-remote/jobicy_0295", "Compensation: Hourly rates from $40 to $150 per hour.", 40, 150, "USD", "HOUR"),
+    ("en-remote/jobicy_0306", "The base salary range for this job is USD $127,600.00 – USD $338,500.00 /Yr.",
+     127600, 338500, "USD", "YEAR"),
+    ("en-remote/jobicy_0311", "the OTE compensation range for this role is CHF 198,000 – CHF 236,000.",
+     198000, 236000, "CHF", "YEAR"),
+    ("en-remote/jobicy_0313", "Pay Range: $15.25-16.00 or State/Local minimum wage,", 15.25, 16, "USD", None),
+    ("en-remote/jobicy_0367", "3.5k – 4.5k euro monthly gross pay, based on e", 3500, 4500, "EUR", "MONTH"),
+    ("en-remote/remotive_0053", "anywhere between 10 000 - 16 000 PLN provided, however,", 10000, 16000, "PLN", None),
+    ("en-remote/remotive_0071", "Competitive hourly rates: €25–€65/hour.", 25, 65, "EUR", "HOUR"),
+    ("en-remote/remotive_0080", "Fair compensation - €30k to €60k per year based on experience", 30000, 60000, "EUR", "YEAR"),
+    ("en-remote/remotive_0093", "$148,900—$148,900 SGD", 148900, 148900, "SGD", None),
+    ("en-remote/remotive_0097", "Germany: €49,031.40-€55,116.61 (target salary offer", 49031.40, 55116.61, "EUR", None),
+    ("en-remote/remotive_0112", "Salary Range: $110-$140K + benefits.", 110000, 140000, "USD", None),
+    ("en-remote/remotive_0156", "€3300-€5500 per month based on experience", 3300, 5500, "EUR", "MONTH"),
+    ("en-remote/remotive_0162", "with the pay band of $90k - $110k/Annually", 90000, 110000, "USD", "YEAR"),
+    ("en-remote/remotive_0171", "within the range of CAD $125,000 to $175,000 annually.", 125000, 175000, "CAD", "YEAR"),
+    ("en-remote/weworkremotely_0388", "Starting Pay: USD $50-75K/year, Further pay promotions", 50000, 75000, "USD", "YEAR"),
+    ("en-remote/weworkremotely_0407", "Compensation : $3,700–$5,300 per month", 3700, 5300, "USD", "MONTH"),
+    ("en-remote/weworkremotely_0467", "Salary range: $42,000 - $60,000 / year (USD, gross)", 42000, 60000, "USD", "YEAR"),
+    ("en-remote/weworkremotely_0481", "Working Hours : Monday to Friday, 9 am–5 pm BST Salary: €60,000- €100,000, Depending",
+     60000, 100000, "EUR", None),
+    ("de-arbeitnow/devops-engineer-karlsruhe-249356",
+     "eine Vergütung zwischen 60.000 und 95.000 Euro brutto im Jahr", 60000, 95000, "EUR", "YEAR"),
+    ("de-arbeitnow/interim-sen-accountant-bilanzbuchhalter-berlin-65380", "Stundensatz: 65-75€/Std. netto",
+     65, 75, "EUR", "HOUR"),
+    ("de-arbeitnow/ki-automatisierungsingenieur-hanover-119467", "Gehalt: 3800 Euro pro Monat (brutto)",
+     3800, 3800, "EUR", "MONTH"),
+    ("de-arbeitnow/praktikantin-kundenberatung-scaling-phase-berlin-377063", "Monatliche Vergütung von 1.200-2.160€",
+     1200, 2160, "EUR", "MONTH"),
+    ("de-arbeitnow/sap-fico-berater-frankfurt-am-main-45285", "Gehalt– bis zu 110.000 EUR (abhängig von Erfahrung)",
+     None, 110000, "EUR", None),
+    ("de-arbeitnow/steuerberater-in-erfurt-342828", "Außerordentliche Vergütung von 90.000 € bis 130.000 € / Jahr",
+     90000, 130000, "EUR", "YEAR"),
+    ("de-arbeitnow/system-engineer-virtualisierung-plattform-cologne-410796", "50.000–65.000 € brutto pro Jahr",
+     50000, 65000, "EUR", "YEAR"),
+    ("de-arbeitnow/working-student-it-security-hamburg-320005",
+     "As a Bachelor's student you will receive 15 euros/h", 15, 15, "EUR", "HOUR"),
+    ("fr-betagouv/2017-12-20-Developpeur-Python-Django-FUN", "Salaire : 45-55k€", 45000, 55000, "EUR", None),
+    ("fr-betagouv/2018-02-06-business-developer", "Rémunération : 30 000 – 70 000 € brut selon expérience",
+     30000, 70000, "EUR", None),
+    ("fr-betagouv/2018-02-06-charge-de-support-client", "Rémunération : 25 000 – 50 000\u00a0€ brut selon expérience",
+     25000, 50000, "EUR", None),
+    ("fr-betagouv/2018-09-27-developpeurJS-PIX", "Salaire : entre 40K€ et 60K€ voire plus", 40000, 60000, "EUR", None),
+    ("fr-betagouv/2018-11-26-mobilot-bizdev", "Rémunération : 1600€ net", 1600, 1600, "EUR", None),
+    ("fr-betagouv/2019-10-29-transport_bizdev", "entre 150 et 300 euros / jour.", 150, 300, "EUR", "DAY"),
+    ("fr-betagouv/2019-12-18-fullstack-ruby-poubellesbattle", "TJM : 350euros HT/jour", 350, 350, "EUR", "DAY"),
+    ("fr-betagouv/2020-11-20-offre-dev-egalim", "TJM : max 600 euros HT/jour", None, 600, "EUR", "DAY"),
+    ("fr-betagouv/2021-12-16-urbanvitaliz-deploiement", "Rémunération : 300 à 400€ HT /jour selon expérience",
+     300, 400, "EUR", "DAY"),
+    ("fr-betagouv/2022-05-10-developpeur-developpeuse-ds", "TJM\u00a0: entre 450\u00a0et 700\u00a0€ (très junior - très senior)",
+     450, 700, "EUR", "DAY"),
+    ("fr-betagouv/2022-06-01-developpeuse.principale", "Rémunération envisagée entre 600 et 700 € HT par jour",
+     600, 700, "EUR", "DAY"),
+    ("fr-betagouv/2022-07-28", "Entre 400\u2009€ et 600\u2009€ par jour suivant le profil.", 400, 600, "EUR", "DAY"),
+]
+
+# Money in postings that is not pay (corpus phrases): found, but is_pay is false.
+NOT_PAY = [
+    ("en-remote/jobicy_0249", "a mid-market customer base with ARR ranging from $50K to $150K."),
+    ("en-remote/jobicy_0265", "with monthly budgets ranging between $50,000-$500,000 per client"),
+    ("en-remote/jobicy_0277", "as well as $1,000 sign-on bonus as a welcome"),
+    ("en-remote/jobicy_0207", "Learning and Development wallet of £800 per year."),
+    ("en-remote/remotive_0053", "One-time $500 office budget to set up your workspace"),
+    ("de-arbeitnow/account-executive-dach-munich", "Entwickle dich weiter mit einem Studienbudget von 2.000 € pro Jahr!"),
+    ("de-arbeitnow/system-engineer-virtualisierung-plattform-cologne-410796", "Coworking-Budget von 100 € pro Monat"),
+]
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and abs(a - b) < 0.005)
+
+
+@pytest.mark.parametrize(("where", "text", "lo", "hi", "currency", "period"), REAL, ids=[r[0] for r in REAL])
+def test_real_salary_strings(where, text, lo, hi, currency, period):
+    found = pay_in(text)
+    assert found, f"no pay found in {text!r}"
+    p = found[0]
+    assert _close(p.min, lo) and _close(p.max, hi), (p.min, p.max)
+    assert p.currency == currency
+    assert p.period == period
+
+
+def test_at_least_forty_real_strings():
+    assert len(REAL) >= 40
+    assert {w.split("/")[0] for w, *_ in REAL} == {"en-remote", "de-arbeitnow", "fr-betagouv"}
+
+
+@pytest.mark.parametrize(("where", "text"), NOT_PAY, ids=[r[0] for r in NOT_PAY])
+def test_money_that_is_not_pay(where, text):
+    found = extract(text)
+    assert found, "the amount itself is still found"
+    assert not any(p.is_pay for p in found)
+
+
+@pytest.mark.parametrize(("text", "lo", "hi", "currency", "period"), [
+    ("$120,000–$150,000 per year", 120000, 150000, "USD", "YEAR"),
+    ("50 000 € – 60 000 € brut annuel", 50000, 60000, "EUR", "YEAR"),
+    ("60.000–75.000 € p.a.", 60000, 75000, "EUR", "YEAR"),
+    ("entre 30.000 y 35.000 €", 30000, 35000, "EUR", None),
+    ("Salario: 28.000 - 32.000 € brutos anuales", 28000, 32000, "EUR", "YEAR"),
+    ("18 € por hora", 18, 18, "EUR", "HOUR"),
+])
+def test_issue_examples_in_four_languages(text, lo, hi, currency, period):
+    p = pay_in(text)[0]
+    assert (p.min, p.max, p.currency, p.period) == (lo, hi, currency, period)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("120,000", 120000), ("60.000", 60000), ("50 000", 50000), ("50\u202f000", 50000), ("132,000.00", 132000),
+    ("500,00", 500), ("3,5", 3.5), ("1.234.567", 1234567), ("12", 12), ("abc", None),
+])
+def test_parse_number_locales(text, value):
+    assert parse_number(text) == value
+
+
+def test_dollar_follows_the_country():
+    assert extract("Salary: $90,000 – $110,000", country="CA")[0].currency == "CAD"
+    assert extract("Salary: $90,000 – $110,000", country="DE")[0].currency == "USD"
+    assert extract("Lön: 40 000 kr per månad", country="SE")[0].currency == "SEK"
+    assert extract("Lön: 40 000 kr per månad")[0].currency is None
+
+
+def test_years_and_counts_are_not_money():
+    assert extract("Founded in 2014, 250 employees, 3 to 5 years of experience") == []
+
+
+def test_kind_of_open_ended_pay():
+    assert pay_in("Salary up to €90,000")[0].kind == "upto"
+    assert pay_in("Salary from $100,000+")[0].kind == "from"
+    assert pay_in("Salary: $95,000")[0].kind == "single"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ({"@type": "MonetaryAmount", "currency": "USD",
+      "value": {"@type": "QuantitativeValue", "minValue": 100000, "maxValue": 120000, "unitText": "YEAR"}},
+     (100000, 120000, "USD", "YEAR", "range")),
+    ({"currency": "EUR", "value": {"value": 25, "unitText": "HOUR"}}, (25, 25, "EUR", "HOUR", "single")),
+    ({"min": 50000, "max": 60000, "currency": "GBP", "period": "year"}, (50000, 60000, "GBP", "YEAR", "range")),
+    ({"max": "90.000", "currency": "EUR"}, (None, 90000, "EUR", None, "upto")),
+    ("€45,000–55,000 per year", (45000, 55000, "EUR", "YEAR", "range")),
+    (75000, (75000, 75000, None, None, "single")),
+])
+def test_salary_metadata(value, expected):
+    p = from_metadata(value)
+    assert p is not None
+    assert (p.min, p.max, p.currency, p.period, p.kind) == expected
+
+
+@pytest.mark.parametrize("value", [None, "Competitive", {"currency": "USD"}, [], True])
+def test_salary_metadata_without_figures(value):
+    assert from_metadata(value) is None
+
+
+def test_posting_pay_points_at_the_words():
+    text = "---\ntitle: Engineer\n---\n\n## Salary\n\nWe pay 60.000–75.000 € p.a. plus a 1.000 € budget.\n"
+    posting = lint_text(text, "p.md").posting
+    pays = [p for p in posting_pay(posting) if p.is_pay]
+    assert len(pays) == 1
+    assert posting.position(pays[0].start) == (7, 8)
+    assert posting.source[pays[0].start:pays[0].end] == "60.000–75.000 €"

@@ -1,0 +1,392 @@
+"""AD2xx requirement-list rules on real-looking sentences in English, French, German and Spanish.
+
+Each rule is checked where it must fire (code, line and column) and on near
+misses where it must not. Postings declare their language in front matter,
+except where a test is about the language being unknown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from adlint.checks import requirements as rq
+from adlint.config import resolve
+from adlint.linter import lint_bytes, lint_text
+from tests.conftest import corpus_or_skip
+
+
+def lint(text: str, codes: list[str], options: dict | None = None, path: str = "posting.md") -> list:
+    """Diagnostics of ``codes`` for ``text`` (Markdown unless ``path`` says otherwise)."""
+    raw: dict = {"select": codes}
+    if options:
+        raw["rules"] = options
+    cfg = resolve(raw, None, Path.cwd())
+    res = lint_bytes(path, text.encode("utf-8"), cfg)
+    assert res.crashes == []
+    return [d for d in res.diagnostics if d.code in codes]
+
+
+def doc(lang: str, body: str) -> str:
+    """A Markdown posting declaring ``lang``; the body starts on line 5."""
+    return f"---\nlanguage: {lang}\n---\n\n{body}"
+
+
+def where(diags: list) -> list[tuple[str, int, int]]:
+    return [(d.code, d.line, d.col) for d in diags]
+
+
+# -- the seed posting ------------------------------------------------------------------------
+
+def test_seed_posting() -> None:
+    corpus = corpus_or_skip()
+    path = corpus / "seed" / "tradingview-backend-services-architect.txt"
+    if not path.exists():
+        pytest.skip(f"seed posting not found at {path}")
+    cfg = resolve({"select": ["AD2"]}, None, Path.cwd())
+    res = lint_bytes(str(path), path.read_bytes(), cfg)
+    assert res.crashes == []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines, 1) if line.startswith("10+ years of experience in backend"))
+    ad204 = [d for d in res.diagnostics if d.code == "AD204"]
+    assert [(d.line, d.col) for d in ad204] == [(row, 1)]
+    assert ad204[0].end_col == 1 + len("10+ years")
+    assert "10+ years" in ad204[0].message
+    mindset = next(i for i, line in enumerate(lines, 1) if line.startswith("strong engineering mindset"))
+    assert {d.code for d in res.diagnostics if d.line == mindset} & {"AD208", "AD209"}
+    assert "AD202" not in {d.code for d in res.diagnostics}
+
+
+# -- AD204 high years of experience ----------------------------------------------------------
+
+@pytest.mark.parametrize("lang, item, col, severity", [
+    ("en", "10+ years of experience in backend development", 3, "warning"),
+    ("en", "At least 7 years of hands-on experience with payments", 3, "info"),
+    ("en", "6-8 years of experience in B2B sales", 3, "info"),
+    ("de", "Mindestens 10 Jahre Berufserfahrung im Vertrieb", 3, "warning"),
+    ("de", "Du hast 7+ Jahre Erfahrung im Performance Marketing", 11, "info"),
+    ("fr", "8 ans d'expérience minimum en gestion de projet", 3, "info"),
+    ("fr", "Vous justifiez d’au moins 9 ans d’expérience en développement web", 20, "warning"),
+    ("es", "Al menos 7 años de experiencia en ventas", 3, "info"),
+    ("es", "Experiencia mínima de 10 años en puestos similares", 25, "warning"),
+])
+def test_ad204_fires(lang: str, item: str, col: int, severity: str) -> None:
+    diags = lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD204"])
+    assert where(diags) == [("AD204", 7, col)]
+    assert str(diags[0].severity) == severity
+
+
+@pytest.mark.parametrize("lang, item", [
+    ("en", "5 years of experience with Go"),           # at the info threshold, not above it
+    ("en", "We were founded 10 years ago"),
+    ("en", "We have 5 years of runway"),
+    ("en", "Up to 10 years of experience welcome"),      # a cap (AD206), not a minimum
+    ("fr", "CDD de 10 ans renouvelable"),
+    ("de", "Ein Kind im Alter von 6 - 9 Jahren"),
+    ("es", "Contrato de 10 años"),
+])
+def test_ad204_near_misses_in_requirements(lang: str, item: str) -> None:
+    assert lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD204"]) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Founded 10 years ago, we help shops sell online. Consultants with over 40 years of collective "
+           "project management experience work with you."),
+    ("de", "Wir sind ein Planungsbüro mit über 40 Jahren Erfahrung."),
+    ("de", "Seit über 25 Jahren entwickeln wir Software für den Handel."),
+    ("fr", "Depuis 10 ans, notre équipe accompagne les collectivités."),
+])
+def test_ad204_company_history_is_not_a_requirement(lang: str, text: str) -> None:
+    assert lint(doc(lang, f"## About us\n\n{text}\n\n## Who we are\n\n{text}\n"), ["AD204"]) == []
+
+
+def test_ad204_options_and_ranges() -> None:
+    body = doc("en", "## Requirements\n\n- 5-7 years of experience in data engineering\n")
+    assert lint(body, ["AD204"]) == []
+    diags = lint(body, ["AD204"], {"AD204": {"years-info": 4}})
+    assert where(diags) == [("AD204", 7, 3)] and diags[0].end_col == 3 + len("5-7 years")
+
+
+@pytest.mark.parametrize("lang, text, low, high, cap", [
+    ("de", "mindestens 5 Jahre Berufserfahrung", 5, None, False),
+    ("fr", "3 ans d'expérience minimum", 3, None, False),
+    ("es", "5 años de experiencia", 5, None, False),
+    ("en", "5-7 years of experience", 5, 7, False),
+    ("fr", "de 3 à 5 ans d'expérience", 3, 5, False),
+    ("de", "2-jähriger Berufserfahrung", 2, None, False),
+    ("en", "no more than 4 years of experience", 4, None, True),
+    ("en", "three years of experience", 3, None, False),
+    ("de", "5+ years of experience in B2B sales", 5, None, False),  # English in a German posting
+])
+def test_years_parsing(lang: str, text: str, low: float, high: float | None, cap: bool) -> None:
+    res = lint_text(doc(lang, f"## Requirements\n\n- {text}\n"))
+    (e,) = rq.years_expressions(res.posting)
+    assert (e.low, e.high, e.cap) == (low, high, cap)
+
+
+def test_years_patterns_run_in_every_language_when_language_is_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    import adlint.language as language
+
+    monkeypatch.setattr(language, "detected_language", lambda posting: None)
+    text = "## Anforderungen\n\n- Mindestens 10 Jahre Berufserfahrung im Vertrieb\n"
+    assert where(lint(text, ["AD204"])) == [("AD204", 3, 3)]
+
+
+# -- AD201 / AD202 / AD203 -------------------------------------------------------------------
+
+def _items(n: int, extra: str = "") -> str:
+    return "".join(f"- Skill number {i} with real tools\n" for i in range(1, n + 1)) + extra
+
+
+def test_ad201_counts_must_haves() -> None:
+    # Reported at the heading's text: line 5, column 4 (after "## ").
+    diags = lint(doc("en", "## Requirements\n\n" + _items(9)), ["AD201"])
+    assert where(diags) == [("AD201", 5, 4)] and str(diags[0].severity) == "warning"
+    diags = lint(doc("en", "## Requirements\n\n" + _items(7)), ["AD201"])
+    assert where(diags) == [("AD201", 5, 4)] and str(diags[0].severity) == "info"
+    assert lint(doc("en", "## Requirements\n\n" + _items(6)), ["AD201"]) == []
+    # Items labelled optional are not must-haves.
+    assert lint(doc("en", "## Requirements\n\n" + _items(6, "- Kafka is a plus\n- Ideally some Go\n")),
+                ["AD201"]) == []
+
+
+def test_ad201_german_and_nested_items() -> None:
+    body = "## Dein Profil\n\n" + "".join(f"- Kenntnis Nummer {i}\n  - Detail {i}\n" for i in range(1, 10))
+    assert where(lint(doc("de", body), ["AD201"])) == [("AD201", 5, 4)]
+
+
+@pytest.mark.parametrize("lang, heading, marker_item", [
+    ("en", "Requirements", "- Experience with Kafka is a plus\n"),
+    ("fr", "Profil recherché", "- Une expérience en design serait un plus\n"),
+    ("de", "Dein Profil", "- Erfahrung mit SAP ist von Vorteil\n"),
+    ("es", "Requisitos", "- Se valorará experiencia con SAP\n"),
+])
+def test_ad202_split(lang: str, heading: str, marker_item: str) -> None:
+    diags = lint(doc(lang, f"## {heading}\n\n" + _items(8)), ["AD202"])
+    assert where(diags) == [("AD202", 5, 4)]
+    assert lint(doc(lang, f"## {heading}\n\n" + _items(7, marker_item)), ["AD202"]) == []
+    assert lint(doc(lang, f"## {heading}\n\n" + _items(8) + "\n## Nice to have\n\n- Go\n"), ["AD202"]) == []
+
+
+def col_of(item: str, phrase: str) -> int:
+    """1-based column of ``phrase`` in the list line ``- {item}``."""
+    return 3 + item.index(phrase)
+
+
+@pytest.mark.parametrize("lang, heading, item, marker", [
+    ("en", "Requirements", "Experience with Kafka is a plus", "is a plus"),
+    ("en", "Requirements", "Preferred: experience with the 1Password product", "Preferred"),
+    ("fr", "Profil recherché", "Idéalement, une expérience en design de services", "Idéalement"),
+    ("de", "Dein Profil", "Kenntnisse in SAP sind von Vorteil", "sind von Vorteil"),
+    ("es", "Requisitos", "Se valorará experiencia con SAP", "Se valorará"),
+])
+def test_ad203_optional_item_among_must_haves(lang: str, heading: str, item: str, marker: str) -> None:
+    diags = lint(doc(lang, f"## {heading}\n\n- Python\n- {item}\n"), ["AD203"])
+    assert where(diags) == [("AD203", 8, col_of(item, marker))]
+
+
+@pytest.mark.parametrize("lang, heading, item, marker", [
+    ("en", "Nice to have", "A driving licence is required", "required"),
+    ("de", "Wünschenswert", "Ein Führerschein ist zwingend erforderlich", "zwingend erforderlich"),
+    ("fr", "Atouts", "La maîtrise de Django est indispensable", "indispensable"),
+    ("es", "Se valorará", "Inglés fluido imprescindible", "imprescindible"),
+])
+def test_ad203_required_item_among_nice_to_haves(lang: str, heading: str, item: str, marker: str) -> None:
+    diags = lint(doc(lang, f"## {heading}\n\n- Go\n- {item}\n"), ["AD203"])
+    assert where(diags) == [("AD203", 8, col_of(item, marker))]
+
+
+@pytest.mark.parametrize("body", [
+    "## Requirements\n\n- SQL, ideally PostgreSQL\n- Python\n",
+    "## Dein Profil\n\n- Erfahrung im IT-Support, idealerweise bei einem Dienstleister\n",
+    "## Nice to have\n\n- Ability to travel as required\n- A degree is not required\n",
+    "## Atouts\n\n- Le permis de conduire n'est pas obligatoire\n",
+])
+def test_ad203_near_misses(body: str) -> None:
+    assert lint(doc("en", body), ["AD203"]) == []
+
+
+# -- AD205 / AD206 ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, item, col", [
+    ("en", "15+ years of experience with Kubernetes", 3),
+    ("en", "Solid experience as a Swift engineer (14+ years)", 41),
+    ("de", "Mindestens 15 Jahre Erfahrung mit Kubernetes", 3),
+    ("fr", "10 ans d'expérience en ChatGPT", 3),
+    ("es", "12 años de experiencia con SwiftUI", 3),
+])
+def test_ad205_fires(lang: str, item: str, col: int) -> None:
+    diags = lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD205"], {"AD205": {"as-of": 2026}})
+    assert where(diags) == [("AD205", 7, col)]
+    assert str(diags[0].severity) == "error"
+
+
+@pytest.mark.parametrize("item", [
+    "10 years of experience with Kubernetes",                               # 2014 + 10 < 2026
+    "15 years of Go-to-market experience",                                   # not the Go language
+    "10+ years of experience in backend development (our stack includes Go)",
+    "15 years of experience in sales, including Salesforce",
+])
+def test_ad205_near_misses(item: str) -> None:
+    assert lint(doc("en", f"## Requirements\n\n- {item}\n"), ["AD205"], {"AD205": {"as-of": 2026}}) == []
+
+
+@pytest.mark.parametrize("lang, item, col", [
+    ("en", "No more than 5 years of experience in sales", 3),
+    ("fr", "3 ans d'expérience maximum en communication", 3),
+    ("de", "Maximal 5 Jahre Berufserfahrung im Einkauf", 3),
+    ("es", "Máximo 3 años de experiencia en atención al cliente", 3),
+])
+def test_ad206_fires(lang: str, item: str, col: int) -> None:
+    assert where(lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD206"])) == [("AD206", 7, col)]
+
+
+@pytest.mark.parametrize("lang, item", [
+    ("en", "At least 2 years of experience in sales"),
+    ("en", "3-5 years of experience in sales"),
+    ("fr", "Pour un profil jusqu'à 5 ans d'expérience, le salaire est de 2500 euros nets"),
+    ("fr", "Mission de 2 ans maximum"),
+])
+def test_ad206_near_misses(lang: str, item: str) -> None:
+    assert lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD206"]) == []
+
+
+# -- AD207 degree ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, item, col", [
+    ("en", "Bachelor's degree in Computer Science", 3),
+    ("en", "BS/MS in Electrical Engineering", 3),
+    ("fr", "Diplôme d'ingénieur en informatique", 3),
+    ("de", "Abgeschlossenes Studium der Informatik", 19),
+    ("es", "Título universitario en Ingeniería Informática", 3),
+])
+def test_ad207_fires(lang: str, item: str, col: int) -> None:
+    assert where(lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD207"])) == [("AD207", 7, col)]
+
+
+@pytest.mark.parametrize("lang, item", [
+    ("en", "BA/BS degree or equivalent practical experience"),
+    ("en", "Currently pursuing a BA/BS degree in Computer Science"),
+    ("en", "Proficient in MS Office and MS Excel"),
+    ("en", "Bachelor's degree preferred"),
+    ("en", "Ability to master new tools quickly"),
+    ("fr", "Bac+5 ou expérience équivalente"),
+    ("de", "Abgeschlossenes Studium der Informatik oder eine vergleichbare Qualifikation"),
+    ("de", "Scrum Master Zertifizierung"),
+    ("es", "Grado en Informática o experiencia equivalente"),
+])
+def test_ad207_near_misses(lang: str, item: str) -> None:
+    assert lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD207"]) == []
+
+
+def test_ad207_degree_as_one_of_several_items() -> None:
+    body = "## Requirements\n\n- 7 years of experience in C++ OR\n- Master's degree in Computer Science\n"
+    assert lint(doc("en", body), ["AD207"]) == []
+
+
+# -- AD208 vague / AD209 overloaded ----------------------------------------------------------
+
+@pytest.mark.parametrize("lang, item, col, phrase", [
+    ("en", "Team player with a strong work ethic", 3, "Team player"),
+    ("fr", "Vous êtes force de proposition et rigoureux", 13, "force de proposition"),
+    ("de", "Teamfähigkeit und Belastbarkeit", 3, "Teamfähigkeit"),
+    ("es", "Persona proactiva y con don de gentes", 11, "proactiva"),
+])
+def test_ad208_fires(lang: str, item: str, col: int, phrase: str) -> None:
+    diags = lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD208"])
+    assert where(diags) == [("AD208", 7, col)]
+    assert f"'{phrase}'" in diags[0].message
+
+
+@pytest.mark.parametrize("lang, item", [
+    ("en", "You review teammates' pull requests within a day"),
+    ("en", "Experience with dynamic programming"),
+    ("fr", "Vous avez déjà animé des ateliers avec des usagers"),
+    ("de", "Du hast Erfahrung mit dynamischen Preismodellen im Handel"),
+])
+def test_ad208_near_misses(lang: str, item: str) -> None:
+    assert lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD208"]) == []
+
+
+@pytest.mark.parametrize("lang, item", [
+    ("en", "Strong engineering mindset — thoughtful judgment, analytical thinking, the ability to reason "
+           "abstractly, openness to alternative opinions, and a collaborative attitude"),
+    ("fr", "Maîtrise de Python, Django, PostgreSQL, Docker et Kubernetes"),
+    ("de", "Kenntnisse in Python, Java, Go, Rust und C++"),
+    ("es", "Conocimientos de Python, Django, PostgreSQL, Docker y Kubernetes"),
+    ("en", "Experience " + "with many different kinds of customer-facing work " * 6),
+])
+def test_ad209_fires(lang: str, item: str) -> None:
+    assert where(lint(doc(lang, f"## Requirements\n\n- Python\n- {item}\n"), ["AD209"])) == [("AD209", 8, 3)]
+
+
+@pytest.mark.parametrize("lang, item", [
+    ("en", "Hands-on experience with cloud platforms such as AWS, Azure, GCP, OCI or Alibaba Cloud"),
+    ("en", "Experience with AWS, GCP, Azure, OCI, or DigitalOcean"),
+    ("en", "Ability to speak and write in English and German fluently and idiomatically"),
+    ("de", "Erfahrung mit Cloud-Plattformen (AWS, Azure, GCP, OCI, Hetzner)"),
+    ("fr", "Connaissance d'un framework front, par exemple React, Vue, Svelte, Angular ou Solid"),
+])
+def test_ad209_near_misses(lang: str, item: str) -> None:
+    assert lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD209"]) == []
+
+
+# -- AD210 -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, heading, item, phrase", [
+    ("en", "Responsibilities", "Lead the team; you must have 5+ years of experience managing people", "5+ years"),
+    ("de", "Deine Aufgaben", "Betrieb der Server (mind. 5 Jahre Berufserfahrung)", "mind. 5 Jahre"),
+    ("fr", "Vos missions", "Animer l'équipe ; vous devez avoir une expérience en management", "vous devez avoir"),
+    ("es", "Funciones", "Gestionar el equipo; es imprescindible hablar alemán", "es imprescindible"),
+])
+def test_ad210_fires(lang: str, heading: str, item: str, phrase: str) -> None:
+    diags = lint(doc(lang, f"## {heading}\n\n- {item}\n\n## Requirements\n\n- Python\n"), ["AD210"])
+    assert where(diags) == [("AD210", 7, col_of(item, phrase))]
+
+
+@pytest.mark.parametrize("item", [
+    "Guarantee high availability where required",
+    "Travel to customer sites as required",
+    "Mentor engineers with 2 years of experience or less",
+])
+def test_ad210_near_misses(item: str) -> None:
+    body = f"## Responsibilities\n\n- {item}\n\n## Requirements\n\n- Python\n"
+    assert lint(doc("en", body), ["AD210"]) == []
+
+
+# -- data and robustness ---------------------------------------------------------------------
+
+def test_rule_data_patterns_compile_and_cite_sources() -> None:
+    from adlint import reqdata
+
+    data = reqdata.requirements()
+    assert data.degree.patterns.errors() == [] and data.degree.equivalence.errors() == []
+    for tech in data.technologies:
+        tech.regex()
+        assert tech.source in {s.id for s in data.sources}
+    m = rq.matchers(("en", "fr", "de", "es"))
+    for name in ("years", "experience", "not_experience", "pay", "cues", "cap_after", "nice_start", "nice_end",
+                 "nice_any", "must", "negation", "not_before", "req_phrases", "degree", "equivalence",
+                 "in_progress", "vague", "separators", "examples"):
+        assert getattr(m, name).pattern
+
+
+def test_bad_rule_data_is_a_clear_error(tmp_path: Path) -> None:
+    from adlint import reqdata
+    from adlint.ruledata import RuleDataError, load_model
+
+    bad = tmp_path / "requirements.yaml"
+    text = (reqdata.rules_dir() / "requirements.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("source: wikipedia-initial-release", "source: nowhere", 1), encoding="utf-8")
+    with pytest.raises(RuleDataError, match="cites unknown source 'nowhere'"):
+        load_model(bad, reqdata.RequirementsData)
+
+
+@pytest.mark.parametrize("text", [
+    "", "## Requirements\n", "## Requirements\n\n- \n- 99999 years\n- 0 years of experience\n",
+    "## Requirements\n\n- " + "and, " * 500 + "\n", "## Requirements\n\n- (((( [[[ 10+ years\n",
+])
+def test_no_crash_on_odd_input(text: str) -> None:
+    res = lint_text(text)
+    assert res.crashes == []
