@@ -25,6 +25,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"adlint: error: {message}\n")
 
 
+def _day(value: str) -> "date":
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
 def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
@@ -50,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--stdin-filename", help="path of the posting read from standard input (for config and format)")
     c.add_argument("--force-exclude", action="store_true", help="apply exclude even to files named explicitly")
     c.add_argument("--max-file-size", type=int, help="bytes; larger files are reported, not read")
+    c.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
+                   help="judge pay-transparency laws and expiry dates as on this day (default: today)")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output")
 
     r = sub.add_parser("rule", help="show a rule's documentation", description="Show a rule's documentation.")
@@ -79,6 +90,7 @@ def _check(args: argparse.Namespace) -> int:
     overrides = {
         "select": args.select, "extend-select": args.extend_select, "ignore": args.ignore,
         "fail-level": args.fail_level, "output-format": args.output_format, "max-file-size": args.max_file_size,
+        "as-of": args.as_of,
     }
     try:
         resolver = ConfigResolver(args.config, args.isolated, overrides)

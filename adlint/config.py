@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -67,6 +68,7 @@ class Settings(BaseModel):
     default_country: str | None = Field(None, description="ISO 3166-1 alpha-2 code for postings that declare none")
     rule_packs: list[str] = Field(default_factory=list, description="extra rule data packs (paths)")
     max_file_size: int = Field(2_000_000, ge=1, description="bytes; larger files are reported (AD001), not read")
+    as_of: date | None = Field(None, description="judge laws and expiry dates as on this day (default: today)")
     rules: dict[str, RuleSettings] = Field(default_factory=dict, description="per-rule severity and options")
 
     @field_validator("select", "extend_select", "ignore")
@@ -290,6 +292,8 @@ def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[
         table_keys[rule.code] = key
     rule_options: dict[str, Any] = {}
     for code, rule in rules.items():
+        if settings.as_of is not None and "as_of" in rule.Options.model_fields:
+            option_values.setdefault(code, {}).setdefault("as_of", settings.as_of)
         try:
             rule_options[code] = rule.Options.model_validate(option_values.get(code, {}))
         except ValidationError as exc:

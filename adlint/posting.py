@@ -90,8 +90,8 @@ class Section:
 
     @property
     def title(self) -> str:
-        """Heading text, or ``""`` for the preamble."""
-        return self.heading.text if self.heading else ""
+        """Heading text without a trailing colon, or ``""`` for the preamble (for messages)."""
+        return self.heading.text.rstrip().rstrip(":：").rstrip() if self.heading else ""
 
     @property
     def items(self) -> list[Block]:

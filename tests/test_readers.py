@@ -177,7 +177,9 @@ def test_text_positions(encode) -> None:
 
 def test_text_sections() -> None:
     posting = read("posting.txt", TEXT.encode())
-    assert [s.title for s in posting.sections if s.heading] == ["Aufgaben:", "Your profile:"]
+    # The heading run keeps the text as written; the title used in messages drops the colon.
+    assert [s.heading.text for s in posting.sections if s.heading] == ["Aufgaben:", "Your profile:"]
+    assert [s.title for s in posting.sections if s.heading] == ["Aufgaben", "Your profile"]
 
 
 # -- HTML -------------------------------------------------------------------------------------

@@ -217,7 +217,7 @@ def test_ad203_near_misses(body: str) -> None:
     ("es", "12 años de experiencia con SwiftUI", 3),
 ])
 def test_ad205_fires(lang: str, item: str, col: int) -> None:
-    diags = lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD205"], {"AD205": {"as-of": 2026}})
+    diags = lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD205"], {"AD205": {"as-of": "2026-06-30"}})
     assert where(diags) == [("AD205", 7, col)]
     assert str(diags[0].severity) == "error"
 
@@ -229,7 +229,7 @@ def test_ad205_fires(lang: str, item: str, col: int) -> None:
     "15 years of experience in sales, including Salesforce",
 ])
 def test_ad205_near_misses(item: str) -> None:
-    assert lint(doc("en", f"## Requirements\n\n- {item}\n"), ["AD205"], {"AD205": {"as-of": 2026}}) == []
+    assert lint(doc("en", f"## Requirements\n\n- {item}\n"), ["AD205"], {"AD205": {"as-of": "2026-06-30"}}) == []
 
 
 @pytest.mark.parametrize("lang, item, col", [

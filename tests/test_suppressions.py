@@ -135,8 +135,6 @@ def test_front_matter_disable_next_line_as_first_line() -> None:
     assert lint(text, select=LOCALE) == [("AD407", 4, 10)]
 
 
-@pytest.mark.xfail(strict=True, reason="adlint/readers/yamlmeta.py _COMMENT lacks re.MULTILINE: a '# adlint-…' "
-                                       "comment at column 1 after the first front-matter line is not found")
 def test_front_matter_disable_next_line_above_the_key() -> None:
     text = "---\ntitle: Développeur·se\n# adlint-disable-next-line AD402\nlanguage: fr_CA\ncountry: UK\n---\n\n" \
            "## Missions\n\n- Coder\n"
@@ -183,8 +181,6 @@ def test_ad004_in_html_and_front_matter() -> None:
     assert [(c, ln) for c, ln, _ in lint(text, select=LOCALE)] == [("AD401", 1), ("AD004", 2)]
 
 
-@pytest.mark.xfail(strict=True, reason="adlint/readers/yamlmeta.py directive_comments() starts the comment one "
-                                       "character before 'adlint-', i.e. at the space after '#', not at the '#'")
 def test_ad004_front_matter_column_is_the_hash() -> None:
     text = "---\n# adlint-disable-next-line AD499\ncountry: GB\nlanguage: en\n---\n\n## Tasks\n\n- x\n"
     assert lint(text, select=LOCALE) == [("AD004", 2, 1)]

@@ -657,7 +657,7 @@ class HighYearsOfExperience(Rule):
 class TechAgeOptions(_Options):
     """Options of AD205."""
 
-    as_of: int | None = Field(None, ge=1990, le=2200, description="the year to judge against (default: this year)")
+    as_of: date | None = Field(None, description="judge as on this day (YYYY-MM-DD; default: today); its year is used")
 
 
 class ExperienceExceedsTechnologyAge(Rule):
@@ -676,7 +676,7 @@ class ExperienceExceedsTechnologyAge(Rule):
     Options = TechAgeOptions
 
     def check(self, posting: Posting, options: TechAgeOptions) -> Iterable[Diagnostic]:
-        now = options.as_of or date.today().year
+        now = (options.as_of or date.today()).year
         for e in years_expressions(posting):
             if e.cap or e.excluded or e.section.id in _NOT_REQUIREMENT_SECTIONS:
                 continue

@@ -19,6 +19,7 @@ _BULLET = re.compile(r"^([ \t]*)([-*•·▪►✓✔➢➤○●■□◦–—
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _MAX_HEADING_WORDS = 8
 _WRAP_MAX = 100
+_WRAP_MIN = 50
 
 
 def _heading_strength(line: str) -> int:
@@ -41,7 +42,8 @@ def _wrapped(lines: list[str]) -> bool:
     if len(lines) < 2:
         return True
     heads = [len(x) for x in lines[:-1]]
-    if max(heads) > _WRAP_MAX or max(heads) - min(heads) > 25:
+    # Hard-wrapped lines stand near one width; short lines are items even when unpunctuated.
+    if max(heads) > _WRAP_MAX or min(heads) < _WRAP_MIN or max(heads) - min(heads) > 25:
         return False
     return any(not x.rstrip().endswith((".", "!", "?", ":", ";")) for x in lines[:-1])
 

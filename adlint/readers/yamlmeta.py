@@ -25,7 +25,7 @@ MAX_DEPTH = 64
 MAX_ALIASES = 100
 MAX_NODES = 10_000
 
-_COMMENT = re.compile(r"(?:^|[ \t])#[ \t]*(adlint-[^\r\n]*)")
+_COMMENT = re.compile(r"(?:^|(?<=[ \t]))(#)[ \t]*(adlint-[^\r\n]*)", re.M)
 
 
 class YamlError(Exception):
@@ -150,7 +150,7 @@ def directive_comments(text: str, offset: int) -> list[tuple[str, int, int]]:
     Returns ``(body, start, end)`` with source offsets. A ``#`` counts only at the
     start of a line or after white space, as YAML itself requires.
     """
-    return [(m.group(1).strip(), offset + m.start(1) - 1, offset + m.end(1)) for m in _COMMENT.finditer(text)]
+    return [(m.group(2).strip(), offset + m.start(1), offset + m.end(2)) for m in _COMMENT.finditer(text)]
 
 
 def problem(exc: YamlError, first_line: int, what: str) -> Problem:
