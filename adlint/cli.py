@@ -48,8 +48,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--select", type=_csv, help="rules to enable (codes, prefixes, names, ALL), replacing the config's")
     c.add_argument("--extend-select", type=_csv, help="rules to enable in addition")
     c.add_argument("--ignore", type=_csv, help="rules to disable")
-    c.add_argument("--output-format", choices=("full", "concise", "json", "json-lines"),
-                   help="output format (default: full on a terminal, concise otherwise)")
+    c.add_argument("--output-format", choices=("full", "concise", "json", "json-lines", "github", "gitlab", "sarif",
+                                               "junit", "auto"),
+                   help="output format (default: full on a terminal, concise otherwise; "
+                        "auto: also github under GitHub Actions)")
     c.add_argument("-o", "--output-file", type=Path, help="write the report to this file")
     c.add_argument("--fail-level", choices=("info", "warning", "error"), help="lowest severity that fails (default: warning)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail (2 stays for errors)")
@@ -57,11 +59,17 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--config", type=Path, help="use this configuration file for every path")
     c.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     c.add_argument("--stdin-filename", help="path of the posting read from standard input (for config and format)")
+    c.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in this baseline")
+    c.add_argument("--write-baseline", type=Path, metavar="FILE",
+                   help="record all current findings in this baseline file and exit 0")
     c.add_argument("--force-exclude", action="store_true", help="apply exclude even to files named explicitly")
     c.add_argument("--max-file-size", type=int, help="bytes; larger files are reported, not read")
     c.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
                    help="judge pay-transparency laws and expiry dates as on this day (default: today)")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output")
+    from adlint.fixes import add_arguments as add_fix_arguments
+
+    add_fix_arguments(c)  # --fix, --unsafe-fixes, --diff, --show-fixes, --exit-non-zero-on-fix
 
     r = sub.add_parser("rule", help="show a rule's documentation", description="Show a rule's documentation.")
     r.add_argument("rule", help="a rule code (AD101) or name (missing-required-section)")
@@ -73,6 +81,10 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("inspect", help="print a posting as adlint reads it (JSON)",
                        description="Print the Posting model of a file as JSON: metadata, sections with canonical ids and positions, blocks.")
     i.add_argument("path", type=Path)
+
+    sub.add_parser("server", help="run the language server (LSP over stdio; needs the 'lsp' extra)",
+                   description="Run adlint as a language server speaking LSP over standard input and output. "
+                               "Needs pygls: pip install 'adlint[lsp]'.")
     return p
 
 
@@ -86,6 +98,9 @@ def _check(args: argparse.Namespace) -> int:
     from adlint.diagnostics import Diagnostic
     from adlint.files import PathNotFound, discover
     from adlint.linter import lint_bytes
+    from adlint.fixes import FixSession
+
+    fixer = FixSession.from_args(args)  # None unless --fix or --diff
 
     overrides = {
         "select": args.select, "extend-select": args.extend_select, "ignore": args.ignore,
@@ -109,14 +124,18 @@ def _check(args: argparse.Namespace) -> int:
         jobs: list[tuple[str, Path, bytes | None]] = []
         if stdin:
             name = args.stdin_filename or "-"
-            jobs.append((name, Path(name if args.stdin_filename else "stdin.md"), sys.stdin.buffer.read()))
+            data_in = sys.stdin.buffer.read()
+            # As in ruff: --force-exclude with an excluded --stdin-filename lints nothing.
+            if not (args.force_exclude and args.stdin_filename
+                    and resolver.for_path(Path(name)).is_excluded(Path(name))):
+                jobs.append((name, Path(name if args.stdin_filename else "stdin.md"), data_in))
         for f in discover(files_paths, resolver, args.force_exclude):
             jobs.append((str(f), f, None))
         base_cfg = resolver.for_path(Path(args.stdin_filename) if stdin and args.stdin_filename else (files_paths[0] if files_paths else Path(".")))
         for display, real, data in jobs:
             cfg = resolver.for_path(real)
             fail_levels.append(cfg.fail_level)
-            size = None
+            size, from_stdin = None, data is not None
             if data is None:
                 try:
                     size = real.stat().st_size
@@ -135,7 +154,10 @@ def _check(args: argparse.Namespace) -> int:
                     diagnostics.extend(res.diagnostics)
                     count += 1
                     continue
-            res = lint_bytes(display, data, cfg, real, file_size=size)
+            if fixer is not None:
+                res = fixer.lint(display, real, data, cfg, size, from_stdin)
+            else:
+                res = lint_bytes(display, data, cfg, real, file_size=size)
             count += 1
             diagnostics.extend(res.diagnostics)
             crashes.extend(res.crashes)
@@ -151,6 +173,20 @@ def _check(args: argparse.Namespace) -> int:
     if count == 0 and not crashes:
         sys.stderr.write("adlint: warning: no postings found under the given paths\n")
 
+    if args.write_baseline or args.baseline:
+        from adlint import baseline
+
+        try:
+            if args.write_baseline:
+                n = baseline.write_baseline(args.write_baseline, diagnostics, sources)
+                sys.stderr.write(f"adlint: wrote {n} finding{'s' if n != 1 else ''} to baseline {args.write_baseline}\n")
+                diagnostics = []  # all of them are in the baseline now: the run passes (2 stays for errors)
+            else:
+                diagnostics = baseline.filter_new(args.baseline, diagnostics, sources,
+                                                  baseline.read_baseline(args.baseline))
+        except baseline.BaselineError as exc:
+            return _err(str(exc))
+
     out: TextIO
     out_file = None
     if args.output_file:
@@ -160,12 +196,16 @@ def _check(args: argparse.Namespace) -> int:
             return _err(f"cannot write {args.output_file}: {exc.strerror}")
         out = out_file
     else:
-        out = sys.stdout
+        out = sys.stderr if fixer is not None and fixer.takes_stdout else sys.stdout
     color = args.color == "always" or (args.color == "auto" and out is sys.stdout and out.isatty()
                                        and not os.environ.get("NO_COLOR"))
     fmt = base_cfg.settings.output_format or ("full" if out.isatty() else "concise")
+    if fmt == "auto":  # github under GitHub Actions, full on a terminal, concise otherwise
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full" if out.isatty() else "concise"
     try:
-        if args.statistics:
+        if fixer is not None and fixer.diff:
+            pass  # --diff prints only the diff (in fixer.finish)
+        elif args.statistics:
             _statistics(diagnostics, out)
         else:
             from adlint import report
@@ -180,10 +220,18 @@ def _check(args: argparse.Namespace) -> int:
                 files = len({d.path for d in diagnostics})
                 sys.stderr.write(f"Found {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} "
                                  f"({count} checked).\n")
+                if fmt == "full" and fixer is None:
+                    from adlint.fixes import fix_hint
+
+                    sys.stderr.write(fix_hint(diagnostics))  # "[*] 2 fixable with --fix."
     finally:
         if out_file is not None:
             out_file.close()
 
+    if fixer is not None:
+        fix_exit = fixer.finish(sys.stdout, sys.stderr)  # diffs, fixed stdin, what was fixed
+        if fix_exit is not None and not crashes:
+            return fix_exit
     for msg in crashes:
         sys.stderr.write(f"adlint: internal error: {msg}\n  This is a bug in adlint; please report it.\n")
     if crashes:
@@ -235,6 +283,12 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _server(args: argparse.Namespace) -> int:
+    from adlint.server import run  # pygls is imported there, only now
+
+    return run()
+
+
 def _inspect(args: argparse.Namespace) -> int:
     import json
 
@@ -263,7 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _parser().print_help()
         return EXIT_ERROR
     try:
-        return {"check": _check, "rule": _rule, "rules": _rules, "inspect": _inspect}[args.command](args)
+        return {"check": _check, "rule": _rule, "rules": _rules, "inspect": _inspect,
+                "server": _server}[args.command](args)
     except BrokenPipeError:  # e.g. `adlint check | head`
         try:
             sys.stdout = open(os.devnull, "w")

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from adlint.diagnostics import Severity
 
 CONFIG_FILES = (".adlint.toml", "adlint.toml", "pyproject.toml")
-OUTPUT_FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit")
+OUTPUT_FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit", "auto")
 SUPPORTED_LANGUAGES = ("en", "fr", "de", "es")
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
@@ -295,7 +295,9 @@ def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[
         if settings.as_of is not None and "as_of" in rule.Options.model_fields:
             option_values.setdefault(code, {}).setdefault("as_of", settings.as_of)
         try:
-            rule_options[code] = rule.Options.model_validate(option_values.get(code, {}))
+            values = option_values.get(code)
+            # Defaults need no validation; building every options validator would cost start-up time.
+            rule_options[code] = rule.Options.model_validate(values) if values else rule.Options.model_construct()
         except ValidationError as exc:
             raise ConfigError(_format_errors(path, exc, prefix=f"rules.{table_keys.get(code, code)}.", options=rule.Options)) from None
 

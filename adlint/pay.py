@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from adlint.rule import RuleOptions
+
 if TYPE_CHECKING:
     from adlint.posting import Posting
 
@@ -56,7 +58,7 @@ def as_of(options: Any = None) -> date:
     return date.today()
 
 
-class AsOfOption(BaseModel):
+class AsOfOption(RuleOptions):
     """Options model of the date-dependent rules: ``as_of``, the date laws and expiry are judged by."""
 
     model_config = ConfigDict(extra="forbid")

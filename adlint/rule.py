@@ -17,10 +17,19 @@ if TYPE_CHECKING:
     from adlint.posting import Posting
 
 
-class NoOptions(BaseModel):
-    """Options model of a rule that takes none."""
+class RuleOptions(BaseModel):
+    """Base of every rule's options model: unknown keys are errors.
 
-    model_config = ConfigDict(extra="forbid")
+    ``defer_build`` keeps start-up cheap: a model's validator is built only
+    when a user actually sets one of its options (``adlint.config`` uses
+    ``model_construct`` for defaults).
+    """
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+
+class NoOptions(RuleOptions):
+    """Options model of a rule that takes none."""
 
 
 class Rule:

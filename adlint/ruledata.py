@@ -7,6 +7,10 @@ source checkout it is ``rules/`` beside the package.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -33,11 +37,74 @@ def rules_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "rules"
 
 
-def load_model(path: Path, model: type[T]) -> T:
-    """Load a YAML file and validate it with ``model``.
+def cache_dir() -> Path | None:
+    """Where validated rule data is cached between runs, or ``None`` when caching is off.
 
-    Raises :class:`RuleDataError` naming the file and the offending keys.
+    ``$ADLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/adlint``, else
+    ``~/.cache/adlint``; one sub-folder per adlint version. ``ADLINT_NO_CACHE=1``
+    turns the cache off. Only adlint's own rule data is cached there, never
+    anything from the postings.
     """
+    if os.environ.get("ADLINT_NO_CACHE"):
+        return None
+    from adlint import __version__
+
+    base = os.environ.get("ADLINT_CACHE_DIR")
+    if base:
+        return Path(base) / __version__
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    root = Path(xdg) if xdg else Path.home() / ".cache"
+    return root / "adlint" / __version__
+
+
+def _cache_file(path: Path, model: type[BaseModel]) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    key = f"{path.resolve()}|{st.st_mtime_ns}|{st.st_size}|{model.__module__}.{model.__qualname__}"
+    return folder / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".pickle")
+
+
+def load_model(path: Path, model: type[T]) -> T:
+    """Load a YAML file and validate it with ``model``, through the on-disk cache.
+
+    Parsing and validating all packs costs more than a whole lint of one
+    posting, so the validated object is pickled in :func:`cache_dir`, keyed on
+    the file's path, modification time and size and the model; any cache
+    problem falls back to reading the YAML. Raises :class:`RuleDataError`
+    naming the file and the offending keys.
+    """
+    cached = _cache_file(path, model)
+    if cached is not None:
+        try:
+            with cached.open("rb") as fh:
+                obj = pickle.load(fh)
+            if isinstance(obj, model):
+                return obj
+        except Exception:  # missing, stale or unreadable: rebuild below
+            pass
+    obj = _load_model(path, model)
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cached)
+        except Exception:  # a read-only home or full disk only costs speed
+            try:
+                os.unlink(tmp)  # type: ignore[possibly-undefined]
+            except Exception:
+                pass
+    return obj
+
+
+def _load_model(path: Path, model: type[T]) -> T:
+    """Read and validate without the cache."""
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as exc:

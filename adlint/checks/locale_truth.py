@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from adlint.diagnostics import Diagnostic, Severity
 from adlint.posting import MetaField, Posting
-from adlint.rule import Rule
+from adlint.rule import Rule, RuleOptions
 
 #: Languages that are easily confused or are variants of one macrolanguage: no mismatch between them.
 _SAME = [{"no", "nb", "nn"}, {"hr", "sr", "bs", "sh", "cnr"}, {"id", "ms", "in"}, {"he", "iw"}, {"yi", "ji"},
@@ -64,7 +64,7 @@ def _where(f: MetaField) -> str:
     return " (from default-language in the configuration)" if f.origin == "config" else ""
 
 
-class MismatchOptions(BaseModel):
+class MismatchOptions(RuleOptions):
     """Options of AD404."""
 
     model_config = ConfigDict(extra="forbid")
@@ -113,7 +113,7 @@ class LanguageMismatch(Rule):
         yield self.at(posting, _span(posting, f), msg, suggestion=d.lang)
 
 
-class UnsupportedOptions(BaseModel):
+class UnsupportedOptions(RuleOptions):
     """Options of AD405."""
 
     model_config = ConfigDict(extra="forbid")
@@ -192,7 +192,7 @@ class RegionMismatch(Rule):
                       suggestion=suggestion)
 
 
-class MixedOptions(BaseModel):
+class MixedOptions(RuleOptions):
     """Options of AD409."""
 
     model_config = ConfigDict(extra="forbid")
@@ -261,7 +261,7 @@ class MixedLanguage(Rule):
                       f"{language_name(top)}, not {language_name(main)} ({how}); the first starts here")
 
 
-class CurrencyOptions(BaseModel):
+class CurrencyOptions(RuleOptions):
     """Options of AD410."""
 
     model_config = ConfigDict(extra="forbid")

@@ -25,7 +25,7 @@ from adlint import reqdata, textstats
 from adlint.diagnostics import Diagnostic, Severity
 from adlint.language import posting_language
 from adlint.posting import Posting
-from adlint.rule import Rule
+from adlint.rule import Rule, RuleOptions
 from adlint.ruledata import LANGUAGES
 
 #: Sections left out of the length and score counts: legal boilerplate the writer does not choose.
@@ -100,7 +100,7 @@ def _per_language(value: dict[str, float]) -> dict[str, float]:
     return value
 
 
-class EaseOptions(BaseModel):
+class EaseOptions(RuleOptions):
     """Options of AD501."""
 
     model_config = ConfigDict(extra="forbid")
@@ -176,7 +176,7 @@ def _hardest(a: Analysis) -> textstats.Sentence | None:
     return best
 
 
-class GradeOptions(BaseModel):
+class GradeOptions(RuleOptions):
     """Options of AD502."""
 
     model_config = ConfigDict(extra="forbid")
@@ -217,7 +217,7 @@ class HighGradeLevel(Rule):
                       "of school; shorten sentences and prefer common words")
 
 
-class SentenceOptions(BaseModel):
+class SentenceOptions(RuleOptions):
     """Options of AD503."""
 
     model_config = ConfigDict(extra="forbid")
@@ -256,7 +256,7 @@ class LongSentence(Rule):
                               f"{options.max_words}); split it", severity=Severity.INFO)
 
 
-class LengthOptions(BaseModel):
+class LengthOptions(RuleOptions):
     """Options of AD504."""
 
     model_config = ConfigDict(extra="forbid")
@@ -298,7 +298,7 @@ class PostingLength(Rule):
                           f"{options.info_max}); readers skim long postings", severity=Severity.INFO)
 
 
-class ParagraphOptions(BaseModel):
+class ParagraphOptions(RuleOptions):
     """Options of AD505."""
 
     model_config = ConfigDict(extra="forbid")

@@ -28,7 +28,7 @@ from adlint import reqdata
 from adlint.diagnostics import Diagnostic, Severity
 from adlint.language import posting_language
 from adlint.posting import Block, Posting, Section
-from adlint.rule import Rule
+from adlint.rule import Rule, RuleOptions
 
 REQUIREMENTS = "requirements"
 NICE = "nice_to_have"
@@ -476,7 +476,7 @@ def _years_text(e: YearsExpression) -> str:
 
 # -- options ---------------------------------------------------------------------------------
 
-class _Options(BaseModel):
+class _Options(RuleOptions):
     model_config = ConfigDict(extra="forbid")
 
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from adlint.diagnostics import Diagnostic, Severity
 from adlint.posting import Posting, Section
-from adlint.rule import NoOptions, Rule
+from adlint.rule import NoOptions, Rule, RuleOptions
 
 if TYPE_CHECKING:
     from adlint.ruledata import SectionDef
@@ -44,7 +44,7 @@ def _is_parent(sections: list[Section], i: int) -> bool:
     return nxt.level > sections[i].level or (nxt.inherited and nxt.id == sections[i].id)
 
 
-class MissingSectionOptions(BaseModel):
+class MissingSectionOptions(RuleOptions):
     """Options of AD101."""
 
     model_config = ConfigDict(extra="forbid")
@@ -158,7 +158,7 @@ class DuplicateSection(Rule):
             prev = s
 
 
-class EmptySectionOptions(BaseModel):
+class EmptySectionOptions(RuleOptions):
     """Options of AD104."""
 
     model_config = ConfigDict(extra="forbid")
@@ -190,7 +190,7 @@ class EmptySection(Rule):
                 yield self.at(posting, s.heading.span(), f"section '{s.title}' {what}")
 
 
-class UnstructuredOptions(BaseModel):
+class UnstructuredOptions(RuleOptions):
     """Options of AD105."""
 
     model_config = ConfigDict(extra="forbid")

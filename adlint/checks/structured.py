@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from adlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from adlint.pay import AsOfOption, LazyRegex, as_of
 from adlint.posting import Posting
-from adlint.rule import NoOptions, Rule
+from adlint.rule import NoOptions, Rule, RuleOptions
 
 
 def _pd() -> Any:
@@ -120,7 +120,7 @@ def parse_date(value: Any) -> date | None:
         return None
 
 
-class JsonLdOptions(BaseModel):
+class JsonLdOptions(RuleOptions):
     """Options of AD701."""
 
     model_config = ConfigDict(extra="forbid")
@@ -572,7 +572,7 @@ class DescriptionQuality(Rule):
                                          "use <p>, <br> or lists")
 
 
-class MismatchOptions(BaseModel):
+class MismatchOptions(RuleOptions):
     """Options of AD711."""
 
     model_config = ConfigDict(extra="forbid")

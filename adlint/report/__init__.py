@@ -24,6 +24,14 @@ def get(name: str) -> Reporter:
         from adlint.report.json import write
     elif name == "json-lines":
         from adlint.report.json import write_lines as write
+    elif name == "github":
+        from adlint.report.github import write
+    elif name == "gitlab":
+        from adlint.report.gitlab import write
+    elif name == "sarif":
+        from adlint.report.sarif import write
+    elif name == "junit":
+        from adlint.report.junit import write
     else:
         raise KeyError(name)
     return write

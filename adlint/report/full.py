@@ -16,7 +16,8 @@ def write(diagnostics: list[Diagnostic], sources: dict[str, str], out: TextIO, c
     """Write each diagnostic with a source excerpt, a caret line and its fix or suggestion."""
     indexes: dict[str, LineIndex] = {}
     for d in diagnostics:
-        out.write(head(d, color) + "\n")
+        fixable = d.fix is not None and d.fix.applicability == "safe"  # [*]: `--fix` fixes it, as in ruff
+        out.write(head(d, color) + (f" {paint('[*]', 'green', color)}" if fixable else "") + "\n")
         text = sources.get(d.path)
         if text:
             idx = indexes.get(d.path) or indexes.setdefault(d.path, LineIndex(text))
