@@ -100,6 +100,8 @@ def _check(args: argparse.Namespace) -> int:
     from adlint.linter import lint_bytes
     from adlint.fixes import FixSession
 
+    if args.write_baseline and (args.fix or args.diff):
+        return _err("--write-baseline records findings as they are; run it without --fix or --diff")
     fixer = FixSession.from_args(args)  # None unless --fix or --diff
 
     overrides = {
