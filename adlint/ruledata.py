@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -63,9 +64,12 @@ def _cache_file(path: Path, model: type[BaseModel]) -> Path | None:
         return None
     try:
         st = path.stat()
-    except OSError:
+        # The model's own source counts too: a changed model must not get an old pickle.
+        code = Path(sys.modules[model.__module__].__file__ or "").stat()
+    except (OSError, KeyError):
         return None
-    key = f"{path.resolve()}|{st.st_mtime_ns}|{st.st_size}|{model.__module__}.{model.__qualname__}"
+    key = (f"{path.resolve()}|{st.st_mtime_ns}|{st.st_size}|{model.__module__}.{model.__qualname__}"
+           f"|{code.st_mtime_ns}|{code.st_size}")
     return folder / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".pickle")
 
 
@@ -74,7 +78,8 @@ def load_model(path: Path, model: type[T]) -> T:
 
     Parsing and validating all packs costs more than a whole lint of one
     posting, so the validated object is pickled in :func:`cache_dir`, keyed on
-    the file's path, modification time and size and the model; any cache
+    the file's path, modification time and size and the model and its module's
+    source file; any cache
     problem falls back to reading the YAML. Raises :class:`RuleDataError`
     naming the file and the offending keys.
     """
@@ -124,7 +129,7 @@ def _load_model(path: Path, model: type[T]) -> T:
 class Source(BaseModel):
     """A citation: a paper, law, specification or data set a pack rests on."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     id: str
     title: str
     url: str | None = None
@@ -133,7 +138,7 @@ class Source(BaseModel):
 class PerLanguage(BaseModel):
     """Lists of strings per supported language (``en``, ``fr``, ``de``, ``es``)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     en: list[str] = Field(default_factory=list)
     fr: list[str] = Field(default_factory=list)
     de: list[str] = Field(default_factory=list)
@@ -147,7 +152,7 @@ class PerLanguage(BaseModel):
 class SectionDef(BaseModel):
     """One canonical section: its id, whether it is required, and the headings that name it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     id: str = Field(pattern=r"^[a-z_]+$")
     summary: str
     required: bool = False
@@ -161,7 +166,7 @@ class SectionDef(BaseModel):
 class SectionTaxonomy(BaseModel):
     """``rules/sections.yaml``: the section taxonomy, in match-priority order."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     sources: list[Source]
     max_keyword_words: int = Field(8, ge=1)
     sections: list[SectionDef]
@@ -198,7 +203,7 @@ class LocaleData(BaseModel):
     single right answer.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     sources: list[Source]
     language_fixes: dict[str, str]
     country_fixes: dict[str, str | None]

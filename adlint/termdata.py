@@ -68,7 +68,7 @@ class TermEntry(BaseModel):
             hint; without it the pattern is tried on every text).
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     id: str | None = None
     term: list[str] = Field(default_factory=list)
     pattern: str | None = None
@@ -139,7 +139,7 @@ class Marker(BaseModel):
     ``note`` says what to use instead.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     pattern: str
     incomplete: bool = False
     note: str | None = None
@@ -170,7 +170,7 @@ class TermPack(BaseModel):
     then keep their document-level findings at ``info``.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     pack: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     rule: str | None = Field(None, pattern=r"^AD\d{3}$")
     languages: list[Lang] = Field(min_length=1)
@@ -247,9 +247,27 @@ def _load_pack_cached(path: str, mtime: int) -> TermPack:
     return load_model(Path(path), TermPack)
 
 
+@lru_cache(maxsize=None)
+def builtin_packs_for(language: str) -> tuple[TermPack, ...]:
+    """The built-in packs that may cover ``language``, read without touching the others.
+
+    Files are named ``<topic>.<lang>.yaml``; a file whose name carries another
+    supported language is skipped unread, which keeps a one-posting run from
+    loading four languages of packs.
+    """
+    from adlint.ruledata import LANGUAGES
+
+    files = []
+    for p in sorted(inclusive_dir().glob("*.yaml")):
+        tag = p.name[: -len(".yaml")].rsplit(".", 1)[-1]
+        if tag == language or tag not in LANGUAGES:
+            files.append(p)
+    return tuple(load_model(p, TermPack) for p in files)
+
+
 def packs_for(language: str, extra: tuple[str, ...] = ()) -> tuple[TermPack, ...]:
     """Built-in packs plus the packs at paths ``extra`` that cover ``language``."""
-    packs = builtin_packs() + tuple(load_pack(p) for p in extra)
+    packs = builtin_packs_for(language) + tuple(load_pack(p) for p in extra)
     return tuple(p for p in packs if language in p.languages)
 
 

@@ -94,9 +94,32 @@ def phrase_regex(phrase: str) -> str:
     return _BOUNDARY_L + r"[\s\-/,]+".join(parts) + _BOUNDARY_R
 
 
-def _alternation(phrases: Iterable[str]) -> re.Pattern[str] | None:
+class _LazyPattern:
+    """A regular expression compiled on first use.
+
+    A language's packs hold hundreds of context patterns (exceptions, "unless
+    near" words) and only a few are ever tried on one posting; compiling them
+    all up front cost more than linting the posting. Behaves as the compiled
+    ``re.Pattern`` for every attribute.
+    """
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str):
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self._source, self._flags)
+        return getattr(compiled, name)
+
+
+def _alternation(phrases: Iterable[str]) -> "_LazyPattern | None":
     srcs = [phrase_regex(p) for p in phrases if p.strip()]
-    return re.compile("|".join(srcs), re.IGNORECASE) if srcs else None
+    return _LazyPattern("|".join(srcs), re.IGNORECASE) if srcs else None
 
 
 @dataclass(slots=True)
@@ -229,13 +252,13 @@ class Matcher:
                     pack, entry, _alternation(entry.exceptions), _alternation(entry.unless_near),
                     _alternation(entry.only_near), frozenset(w.lower() for w in entry.preceded_by), pack_exc, pack_stems,
                     frozenset(t.split()[0] for t in entry.term) if entry.case_sensitive else frozenset(),
-                    re.compile("(?:" + "|".join(re.escape(f) for f in entry.feminine) + r")(?:nen|n|s|es)?"
-                               + _BOUNDARY_R, re.I) if entry.feminine else None,
+                    _LazyPattern("(?:" + "|".join(re.escape(f) for f in entry.feminine) + r")(?:nen|n|s|es)?"
+                                 + _BOUNDARY_R, re.I) if entry.feminine else None,
                 ))
                 self._by_entry[id(entry)] = len(self.compiled) - 1
                 if entry.pattern:
                     flags = 0 if entry.case_sensitive else re.IGNORECASE
-                    self.patterns[idx] = re.compile(f"{_BOUNDARY_L}(?:{entry.pattern}){_BOUNDARY_R}", flags)
+                    self.patterns[idx] = _LazyPattern(f"{_BOUNDARY_L}(?:{entry.pattern}){_BOUNDARY_R}", flags)  # type: ignore[assignment]
                     if entry.triggers:
                         for t in entry.triggers:
                             self._triggers.setdefault(t, []).append(idx)
