@@ -294,6 +294,12 @@ def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[
     for code, rule in rules.items():
         if settings.as_of is not None and "as_of" in rule.Options.model_fields:
             option_values.setdefault(code, {}).setdefault("as_of", settings.as_of)
+        if settings.rule_packs and "packs" in rule.Options.model_fields:
+            # Paths in a config file are relative to that file's folder.
+            extra = [str((root / p) if not Path(p).expanduser().is_absolute() else Path(p).expanduser())
+                     for p in settings.rule_packs]
+            opts = option_values.setdefault(code, {})
+            opts["packs"] = extra + [q for q in opts.get("packs", []) if q not in extra]
         try:
             values = option_values.get(code)
             # Defaults need no validation; building every options validator would cost start-up time.

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from adlint.diagnostics import Diagnostic
+from adlint.diagnostics import Diagnostic, Edit, Fix
 from adlint.posting import Posting
 
 _DIRECTIVE = re.compile(r"^adlint-(?P<verb>[a-z-]+)(?P<rest>.*)$", re.S)
@@ -109,6 +109,42 @@ def parse(posting: Posting) -> tuple[list[Directive], list[DirectiveError]]:
     return [d for d in directives if d.verb != "enable"], errors
 
 
+def removal_fix(source: str, start: int, end: int) -> Fix | None:
+    """A safe fix deleting the directive comment at source ``[start, end)``, or ``None``.
+
+    ``None`` when the span is empty or does not hold the comment as written
+    (``<!-- … -->`` or ``# …``), such as a comment decoded from an escaped string.
+
+    A comment alone on its line (only spaces or tabs around it) goes with its
+    whole line, line ending included (``\\n``, ``\\r\\n`` or ``\\r``). A comment
+    after other text on its line goes with the spaces before it, and the line
+    ending stays. Otherwise only the comment is deleted.
+    """
+    if not 0 <= start < end <= len(source):
+        return None
+    text = source[start:end]
+    if not ((text.startswith("<!--") and text.endswith("-->")) or (text.startswith("#") and "\n" not in text
+                                                                   and "\r" not in text)):
+        return None  # not the comment as written (inside an escaped string): leave it to a person
+    line_start = max(source.rfind("\n", 0, start), source.rfind("\r", 0, start)) + 1
+    line_end = end
+    while line_end < len(source) and source[line_end] in " \t":
+        line_end += 1
+    before = source[line_start:start]
+    at_eol = line_end == len(source) or source[line_end] in "\r\n"
+    if at_eol and not before.strip(" \t"):
+        if source.startswith("\r\n", line_end):
+            line_end += 2
+        elif line_end < len(source):
+            line_end += 1
+        a, b = line_start, line_end
+    elif at_eol:
+        a, b = line_start + len(before.rstrip(" \t")), line_end
+    else:
+        a, b = start, end
+    return Fix((Edit(a, b, ""),), "remove the unused suppression comment", "safe")
+
+
 def apply(posting: Posting, diagnostics: list[Diagnostic], enabled: frozenset[str],
           make: "callable") -> list[Diagnostic]:
     """Remove suppressed diagnostics; add AD004 (bad directive) and AD002 (unused) when enabled.
@@ -118,6 +154,7 @@ def apply(posting: Posting, diagnostics: list[Diagnostic], enabled: frozenset[st
     one rule in ``enabled``.
 
     ``make(code, span, message)`` builds a diagnostic of a meta rule at a source span.
+    Each AD002 carries a safe fix that deletes the directive (:func:`removal_fix`).
     """
     if not posting.comments:
         return diagnostics
@@ -141,5 +178,7 @@ def apply(posting: Posting, diagnostics: list[Diagnostic], enabled: frozenset[st
             # when they are enabled (another config, a per-file ignore lifted), so it is not reported.
             if not d.used and (d.codes is None or d.codes & enabled):
                 what = " ".join(d.selectors) if d.selectors else "all rules"
-                kept.append(make("AD002", (d.start, d.end), f"unused suppression: adlint-{d.verb} {what} suppresses nothing"))
+                diag = make("AD002", (d.start, d.end), f"unused suppression: adlint-{d.verb} {what} suppresses nothing")
+                diag.fix = removal_fix(posting.source, d.start, d.end)
+                kept.append(diag)
     return kept

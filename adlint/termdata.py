@@ -66,6 +66,11 @@ class TermEntry(BaseModel):
         triggers: for a ``pattern``: lower-case words of which at least one
             must occur in a text for the pattern to be tried there (a speed
             hint; without it the pattern is tried on every text).
+        replacement: drop-in replacements for an automatic (unsafe) fix:
+            the matched text in lower case, white space collapsed
+            (``salesmen``, ``master/slave``) → the text to put in its place
+            (``salespeople``). Only forms that fit wherever the term does
+            belong here; a match without a key gets no fix.
     """
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
@@ -85,6 +90,7 @@ class TermEntry(BaseModel):
     compound: bool = False
     case_sensitive: bool = False
     triggers: list[str] = Field(default_factory=list)
+    replacement: dict[str, str] = Field(default_factory=dict)
     source: list[str] = Field(min_length=1)
 
     _as_lists = field_validator(
@@ -101,6 +107,16 @@ class TermEntry(BaseModel):
             for w in words:
                 if not _TERM_WORD.match(w):
                     raise ValueError(f"term {t!r}: {w!r} is not a word (letters and digits, optional trailing *)")
+        return value
+
+    @field_validator("replacement")
+    @classmethod
+    def _replacements_plain(cls, value: dict[str, str]) -> dict[str, str]:
+        for k, v in value.items():
+            if not k.strip() or k != " ".join(k.lower().split()):
+                raise ValueError(f"replacement key {k!r} must be the matched text in lower case, single-spaced")
+            if not v.strip() or v != v.strip() or any(c in v for c in "\r\n"):
+                raise ValueError(f"replacement for {k!r} must be text on one line without outer spaces")
         return value
 
     @field_validator("pattern")

@@ -81,7 +81,9 @@ def test_lint_document_ranges_and_config_from_folder(tmp_path: Path) -> None:
     out = lint_document(text, tmp_path / "a.md")
     guru = [f for f in out.findings if f.diagnostic.code == "AD312"]
     assert [(f.start, f.end) for f in guru] == [((4, GURU_CHAR), (4, GURU_CHAR + 4))]
-    assert guru[0].edits == [((4, GURU_CHAR), (4, GURU_CHAR + 4), "expert")]
+    # The fix replaces the term and turns the article before it into "an" ("a guru" -> "an expert").
+    assert guru[0].edits == [((4, GURU_CHAR - 2), (4, GURU_CHAR - 1), "an"),
+                             ((4, GURU_CHAR), (4, GURU_CHAR + 4), "expert")]
     # A config beside the document applies; one with an error is reported, not raised.
     sub = tmp_path / "team"
     sub.mkdir()
@@ -221,7 +223,7 @@ def test_language_server_end_to_end(tmp_path: Path) -> None:
             assert action.kind == t.CodeActionKind.QuickFix and "expert" in action.title
             edits = action.edit.changes[uri]
             fixed = _apply(text, edits)
-            assert "we need a expert here." in fixed
+            assert "we need an expert here." in fixed
             got = await change(fixed)
             assert [d for d in got if d.code == "AD312"] == []
             assert len(got) == len(expected)

@@ -33,7 +33,7 @@ from typing import ClassVar, Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from adlint.diagnostics import Diagnostic, Severity
+from adlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from adlint.posting import Block, Posting, Section, TextRun
 from adlint.rule import Rule
 from adlint.terms import Match, Matcher, matcher_for, sentence_bounds, words_of
@@ -283,13 +283,73 @@ def with_alternatives(message: str, entry: TermEntry) -> str:
     return f"{message}; consider {shown}"
 
 
+#: An English indefinite article right before a match ("a ", "An\u00a0").
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(an?)[^\S\n]+$", re.I)
+
+
+def match_case(template: str, new: str) -> str:
+    """``new`` in the letter case of ``template``.
+
+    ALL CAPS (two letters or more) gives ALL CAPS; a capital first letter gives
+    a capital first letter; otherwise ``new`` is kept as written (its own
+    capitals, such as German nouns, stay).
+    """
+    letters = [c for c in template if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return new.upper()
+    if letters and template.lstrip()[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def replacement_fix(posting: Posting, run: Run, m: Match, language: str) -> Fix | None:
+    """An unsafe fix putting the entry's drop-in replacement in place of the match, or ``None``.
+
+    Offered only when the entry has a ``replacement`` for the matched text (in
+    lower case, white space collapsed) and the matched text stands verbatim in
+    the source (not decoded from an escape or an entity). The letter case of
+    the first letter (or ALL CAPS) is kept. In English, an ``a``/``an`` right
+    before the match is changed to suit the replacement when it, too, stands
+    verbatim. The message says when the entry has other alternatives.
+    """
+    if not m.entry.replacement:
+        return None
+    old = run.text[m.start:m.end]
+    new = m.entry.replacement.get(" ".join(old.lower().split()))
+    if new is None:
+        return None
+    s, e = run.run.span(m.start, m.end)
+    if posting.source[s:e] != old:
+        return None
+    new = match_case(old, new)
+    edits = [Edit(s, e, new)]
+    if language == "en":
+        art = _ARTICLE_BEFORE.search(run.text, max(0, m.start - 8), m.start)
+        if art is not None:
+            want = "an" if new[:1].lower() in "aeiou" else "a"
+            have = art.group(1)
+            if have.lower() != want:
+                a0, a1 = run.run.span(art.start(1), art.end(1))
+                if posting.source[a0:a1] == have and a1 <= s:
+                    edits.insert(0, Edit(a0, a1, match_case(have, want) if have[:1].isupper() else want))
+    n = len(m.entry.alternatives)
+    msg = f"replace '{old}' with '{new}'"
+    if len(edits) > 1:
+        msg += f" and '{posting.source[edits[0].start:edits[0].end]}' with '{edits[0].text}'"
+    if n > 1:
+        msg += f" (the first of {n} alternatives; review the wording)"
+    return Fix(tuple(edits), msg, "unsafe")
+
+
 class TermRule(Rule):
     """Base of the rules that report one term-list match at a time.
 
     Subclasses set ``code``, ``name``, the documentation attributes, and
     ``leads``: a message template per entry category (``{t}`` is the matched
     text), with ``default_lead`` for other categories. They may override
-    :meth:`accept` to add conditions. No ``code`` here, so the registry skips it.
+    :meth:`accept` to add conditions. A subclass that sets ``fixable`` gets
+    :func:`replacement_fix` on matches whose entry has a ``replacement``.
+    No ``code`` here, so the registry skips it.
     """
 
     Options: ClassVar[type[BaseModel]] = TermOptions
@@ -305,8 +365,9 @@ class TermRule(Rule):
             if allowed(options, m.entry, text) or not self.accept(sc, run, m, options):
                 continue
             lead = self.leads.get(m.entry.category, self.default_lead).format(t=text)
+            fix = replacement_fix(posting, run, m, sc.language) if self.fixable else None
             yield self.at(posting, run.run.span(m.start, m.end), with_alternatives(lead, m.entry),
-                          severity=severity_of(m.entry, self.severity), suggestion=suggestion_of(m.entry))
+                          severity=severity_of(m.entry, self.severity), suggestion=suggestion_of(m.entry), fix=fix)
 
     def accept(self, sc: Scan, run: Run, m: Match, options: BaseModel) -> bool:
         """Extra conditions of a subclass; True reports the match."""

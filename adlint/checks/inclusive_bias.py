@@ -46,6 +46,7 @@ class AbleistLanguage(TermRule):
     code = "AD307"
     name = "ableist-language"
     severity = Severity.WARNING
+    fixable = "unsafe"
     summary = "An idiom uses disability or mental illness as a figure of speech (crazy, insane, lame, blind to)."
     why = ("Such idioms stigmatise disabled people and people with mental illness, and a posting that uses them "
            "tells those applicants something about the workplace. Several retext-equality entries cite the "

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from typing import Iterable, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from adlint.checks.inclusive_base import (
     Run, Scan, TermOptions, TermRule, allowed, matched_text, scan, severity_of, suggestion_of, with_alternatives,
 )
-from adlint.diagnostics import Diagnostic, Severity
+from adlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from adlint.posting import Posting
 from adlint.terms import Match
 
@@ -174,6 +174,7 @@ class GenderedTerm(TermRule):
     code = "AD303"
     name = "gendered-term"
     severity = Severity.WARNING
+    fixable = "unsafe"
     summary = "A gendered job title or group noun (salesman, chairman, guys, manpower, Kaufmann) has a neutral form."
     why = ("A neutral title signals that the job is open to everyone, and Directive (EU) 2023/970 Art. 5(3) asks "
            "for gender-neutral vacancy notices and job titles. A term written as a pair or with a gender marker "
@@ -193,6 +194,41 @@ class MarkerOptions(TermOptions):
     """Options of AD304."""
 
     look_in_headings: bool = Field(True, description="also accept a marker in a heading or the first paragraph")
+    markers: dict[str, str] = Field(
+        default_factory=lambda: dict(_MARKER_SUGGESTION),
+        description="marker the fix appends to the title, per language (de, fr, es); a language left out keeps "
+                    "the default")
+
+    @field_validator("markers")
+    @classmethod
+    def _markers_plain(cls, value: dict[str, str]) -> dict[str, str]:
+        for lang, mark in value.items():
+            if lang not in _MARKER_SUGGESTION:
+                raise ValueError(f"markers: unknown language {lang!r} (use de, fr or es)")
+            if not mark.strip() or mark != mark.strip() or any(c in mark for c in "\r\n\"\\"):
+                raise ValueError(f"markers: {mark!r} must be text on one line, without outer spaces or quotes")
+        return value
+
+    def marker(self, language: str) -> str:
+        """The marker to add to a title in ``language`` (one of de, fr, es)."""
+        return self.markers.get(language) or _MARKER_SUGGESTION[language]
+
+
+def marker_fix(posting: Posting, mark: str) -> Fix | None:
+    """An unsafe fix appending `` <mark>`` right after the title text, or ``None``.
+
+    Offered only when the title run stands verbatim in the source (its source
+    span holds exactly its text: not decoded from escapes or entities), so the
+    insertion lands inside the title as written.
+    """
+    title = posting.title
+    if title is None:
+        return None
+    s, e = title.span()
+    if posting.source[s:e] != title.text:
+        return None
+    at = s + len(title.text.rstrip())
+    return Fix((Edit(at, at, f" {mark}"),), f"append '{mark}' to the title", "unsafe")
 
 
 class MissingGenderMarker(TermRule):
@@ -217,6 +253,7 @@ class MissingGenderMarker(TermRule):
     example_passes = ("---\ntitle: Softwareentwickler (m/w/d)\nlanguage: de\n---\n\n## Aufgaben\n\n"
                       "- Du entwickelst unsere API.\n")
     Options = MarkerOptions
+    fixable = "unsafe"
 
     def check(self, posting: Posting, options: BaseModel) -> Iterable[Diagnostic]:
         assert isinstance(options, MarkerOptions)
@@ -229,7 +266,7 @@ class MissingGenderMarker(TermRule):
             mk, a, b = marker
             if mk.incomplete:
                 yield self.at(posting, title.run.span(a, b), f"'{title.text[a:b]}' {mk.note or 'is incomplete'}",
-                              severity=Severity.INFO, suggestion=_MARKER_SUGGESTION[sc.language])
+                              severity=Severity.INFO, suggestion=options.marker(sc.language))
             return
         if options.look_in_headings and self._marker_elsewhere(sc):
             return
@@ -242,11 +279,12 @@ class MissingGenderMarker(TermRule):
         first = bad[0]
         sev = max(severity_of(m.entry, self.severity) for m in bad)
         noun = matched_text(title, first)
-        mark = _MARKER_SUGGESTION[sc.language]
+        mark = options.marker(sc.language)
         msg = (f"title names the role '{noun}' in the masculine form only; add {mark}, a pair form or an "
                f"inclusive spelling")
+        fix = marker_fix(posting, mark) if title.run is posting.title else None
         yield self.at(posting, title.run.span(first.start, first.end), msg, severity=sev,
-                      suggestion=f"{title.text.strip()} {mark}")
+                      suggestion=f"{title.text.strip()} {mark}", fix=fix)
 
     @staticmethod
     def _marker_elsewhere(sc: Scan) -> bool:

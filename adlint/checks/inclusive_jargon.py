@@ -19,6 +19,7 @@ class JargonJobTitle(TermRule):
     code = "AD312"
     name = "jargon-job-title"
     severity = Severity.WARNING
+    fixable = "unsafe"
     summary = "A jargon job title (rockstar, ninja, guru, wizard, unicorn, superstar, hero) stands in for the role."
     why = ("Such titles say nothing about the work or the level, read as a cliché, and appeal to a narrow, mostly "
            "young and male, self-image. Name the role and the level instead. Product and company names "
@@ -68,6 +69,7 @@ class LoadedTechTerms(TermRule):
     code = "AD316"
     name = "tech-terms-with-connotations"
     severity = Severity.INFO
+    fixable = "unsafe"
     summary = "A technical term with racial connotations (master/slave, blacklist, whitelist) has a plain alternative."
     why = ("These metaphors are common in engineering postings and have plain replacements that many projects "
            "and standards bodies now use (primary/replica, denylist/allowlist).")

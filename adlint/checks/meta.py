@@ -47,6 +47,7 @@ class UnusedSuppression(Rule):
     code = "AD002"
     name = "unused-suppression"
     severity = Severity.INFO
+    fixable = "safe"
     default_enabled = False
     needs_content = False
     summary = "An adlint-disable comment suppresses nothing."
