@@ -255,3 +255,19 @@ def test_ad407_not_a_string() -> None:
     d = one(lint(fm(language="en", country="[FR, DE]"))[0], "AD407")
     assert (d.line, d.col) == (4, 10)
     assert "not list" in d.message
+
+
+def test_ad406_accepts_the_country_of_a_remote_jobs_applicant_location() -> None:
+    from adlint.config import resolve
+    from adlint.linter import lint_text
+    from pathlib import Path
+
+    cfg = resolve({"select": ["AD406"]}, None, Path.cwd())
+    remote = ('{"@context": "https://schema.org", "@type": "JobPosting", "title": "Support agent",\n'
+              ' "jobLocationType": "TELECOMMUTE",\n'
+              ' "applicantLocationRequirements": {"@type": "Country", "name": "USA"},\n'
+              ' "description": "<p>Help customers.</p>"}\n')
+    assert [d.code for d in lint_text(remote, "job.jsonld", cfg).diagnostics] == []
+    nowhere = remote.replace('"applicantLocationRequirements": {"@type": "Country", "name": "USA"},\n', "")
+    diags = lint_text(nowhere, "job.jsonld", cfg).diagnostics
+    assert [(d.code, d.line, d.col) for d in diags] == [("AD406", 1, 1)]

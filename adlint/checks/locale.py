@@ -204,7 +204,8 @@ class MissingCountry(Rule):
     code = "AD406"
     name = "missing-country"
     severity = Severity.WARNING
-    summary = "The posting declares no country (`country` in front matter, JSON-LD `addressCountry`)."
+    summary = ("The posting declares no country (`country` in front matter, JSON-LD `addressCountry` or "
+               "`applicantLocationRequirements`).")
     why = ("Pay-transparency and anti-discrimination duties depend on the jurisdiction; without a country the "
            "legal rules cannot tell what applies. Set it per posting or with `default-country` in the configuration.")
     source = "ISO 3166-1; schema.org PostalAddress addressCountry; Google job posting structured data"
@@ -212,7 +213,12 @@ class MissingCountry(Rule):
     example_passes = "---\nlanguage: en\ncountry: GB\n---\n\n## Responsibilities\n"
 
     def check(self, posting: Posting, options: NoOptions) -> Iterable[Diagnostic]:
-        if posting.meta("country") in (None, ""):
+        if posting.meta("country") not in (None, ""):
+            return
+        from adlint.paydata import posting_place
+
+        # JSON-LD names the country in jobLocation or, for remote jobs, applicantLocationRequirements.
+        if not posting_place(posting).countries:
             yield self.at(posting, None, "no country declared; add 'country' with an ISO 3166-1 alpha-2 code (e.g. DE)")
 
 
