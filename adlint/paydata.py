@@ -13,7 +13,7 @@ Posting helpers:
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Literal
 
@@ -25,7 +25,6 @@ from adlint.ruledata import Source, load_model, rules_dir
 if TYPE_CHECKING:
     from adlint.posting import Posting
 
-from adlint.pay import AS_OF_ENV, AsOfOption, as_of  # noqa: F401,E402 - re-exported for callers
 
 Requirement = Literal["pay", "range", "benefits", "deadline", "minimum_pay", "overpay_note",
                       "ai_statement", "vacancy_statement", "no_canadian_experience"]

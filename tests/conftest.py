@@ -17,6 +17,25 @@ def corpus_or_skip() -> Path:
     return CORPUS
 
 
+def lint_rule(text: str, code: str, path: str = "posting.md", **options: object) -> list:
+    """Diagnostics of rule ``code`` alone on ``text`` (selected explicitly, so off-by-default rules run too).
+
+    ``options`` become the rule's ``[rules.<code>]`` table.
+    """
+    from adlint.config import resolve
+    from adlint.linter import lint_text
+
+    raw: dict[str, object] = {"select": [code]}
+    if options:
+        raw["rules"] = {code: options}
+    return [d for d in lint_text(text, path, resolve(raw, None, ROOT)).diagnostics if d.code == code]
+
+
+def found(ds: list) -> list[tuple[int, int, str, str | None]]:
+    """``(line, col, severity, suggestion)`` of each diagnostic, for compact assertions."""
+    return [(d.line, d.col, d.severity.name.lower(), d.suggestion) for d in ds]
+
+
 @pytest.fixture
 def corpus() -> Path:
     """Fixture form of :func:`corpus_or_skip`."""

@@ -9,16 +9,11 @@ import pytest
 from adlint.config import resolve
 from adlint.diagnostics import Severity
 from adlint.linter import lint_text
+from tests.conftest import found, lint_rule as lint
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def lint(text: str, code: str, path: str = "posting.md", **options: object):
-    """Diagnostics of rule ``code`` only, with ``options`` as its ``[rules.CODE]`` table."""
-    raw: dict[str, object] = {"select": [code]}
-    if options:
-        raw["rules"] = {code: options}
-    return [d for d in lint_text(text, path, resolve(raw, None, ROOT)).diagnostics if d.code == code]
 
 
 def md(body: str, lang: str = "en") -> str:
@@ -26,8 +21,6 @@ def md(body: str, lang: str = "en") -> str:
     return f"---\nlanguage: {lang}\n---\n\n## Role\n\n{body}\n"
 
 
-def found(ds) -> list[tuple[int, int, str, str | None]]:
-    return [(d.line, d.col, d.severity.name.lower(), d.suggestion) for d in ds]
 
 
 # (code, language, sentence where it fires, [(col, severity, suggestion)], near miss)

@@ -10,16 +10,11 @@ from adlint.checks.inclusive_gender import GenderCodedOptions, coded_counts, ver
 from adlint.config import resolve
 from adlint.diagnostics import Severity
 from adlint.linter import lint_text
+from tests.conftest import lint_rule as lint
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def lint(text: str, code: str, path: str = "posting.md", **options: object):
-    """Diagnostics of rule ``code`` only, with ``options`` as its ``[rules.CODE]`` table."""
-    raw: dict[str, object] = {"select": [code]}
-    if options:
-        raw["rules"] = {code: options}
-    return [d for d in lint_text(text, path, resolve(raw, None, ROOT)).diagnostics if d.code == code]
 
 
 def md(body: str, lang: str = "en", title: str | None = None) -> str:

@@ -8,16 +8,11 @@ import pytest
 
 from adlint.config import resolve
 from adlint.linter import lint_text
+from tests.conftest import found, lint_rule as lint
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def lint(text: str, code: str, path: str = "posting.md", **options: object):
-    """Diagnostics of rule ``code`` only (selected explicitly, so AD317 runs too)."""
-    raw: dict[str, object] = {"select": [code]}
-    if options:
-        raw["rules"] = {code: options}
-    return [d for d in lint_text(text, path, resolve(raw, None, ROOT)).diagnostics if d.code == code]
 
 
 def md(body: str, lang: str = "en", section: str = "Role") -> str:
@@ -25,8 +20,6 @@ def md(body: str, lang: str = "en", section: str = "Role") -> str:
     return f"---\nlanguage: {lang}\n---\n\n## {section}\n\n{body}\n"
 
 
-def found(ds) -> list[tuple[int, int, str, str | None]]:
-    return [(d.line, d.col, d.severity.name.lower(), d.suggestion) for d in ds]
 
 
 CASES = [

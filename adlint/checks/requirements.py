@@ -22,7 +22,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 from typing import Iterable
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from adlint import reqdata
 from adlint.diagnostics import Diagnostic, Severity

@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime
 from typing import Any, Iterable
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from adlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from adlint.pay import AsOfOption, LazyRegex, as_of
