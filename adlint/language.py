@@ -14,12 +14,17 @@ from adlint.posting import Posting
 SUPPORTED = ("en", "fr", "de", "es")
 
 
+def primary_subtag(tag: str) -> str:
+    """The primary language subtag of ``tag``, lower case (``"fr_CA"`` → ``"fr"``); ``""`` for an empty tag."""
+    return tag.strip().replace("_", "-").split("-")[0].lower()
+
+
 def declared_language(posting: Posting) -> str | None:
     """The primary language subtag declared by the posting or config (lower case), or ``None``."""
     value = posting.meta("language")
     if not isinstance(value, str) or not value.strip():
         return None
-    return value.strip().replace("_", "-").split("-")[0].lower() or None
+    return primary_subtag(value) or None
 
 
 def posting_language(posting: Posting) -> str | None:

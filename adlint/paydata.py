@@ -43,8 +43,8 @@ class RangeLimit(BaseModel):
     exempt_above: float | None = None
 
 
-class Jurisdiction(BaseModel):
-    """One law that puts pay or other content into job postings (see the header of ``rules/jurisdictions.yaml``)."""
+class _Law(BaseModel):
+    """What every law record has: an id, a name, where it applies (ISO 3166-1 / 3166-2, cities), the law and its start."""
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
     code: str
@@ -54,6 +54,11 @@ class Jurisdiction(BaseModel):
     cities: list[str] = Field(default_factory=list)
     law: str
     effective: date
+
+
+class Jurisdiction(_Law):
+    """One law that puts pay or other content into job postings (see the header of ``rules/jurisdictions.yaml``)."""
+
     enforcement_from: date | None = None
     employer_threshold: int = Field(1, ge=1)
     threshold_note: str | None = None
@@ -88,17 +93,9 @@ class Jurisdiction(BaseModel):
         return text
 
 
-class PayHistoryBan(BaseModel):
+class PayHistoryBan(_Law):
     """A ban on asking applicants about their current or past pay."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    code: str
-    name: str
-    country: str = Field(pattern=_COUNTRY)
-    region: str | None = Field(None, pattern=_REGION)
-    cities: list[str] = Field(default_factory=list)
-    law: str
-    effective: date
     confidence: Confidence
     source: list[str]
 

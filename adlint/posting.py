@@ -125,6 +125,17 @@ class MetaField:
     key_span: tuple[int, int] | None = None
     origin: str = "front-matter"
 
+    def value_span(self, source: str) -> tuple[int, int] | None:
+        """Source span of a string value without its quotes, when it stands verbatim in ``source``.
+
+        Falls back to :attr:`span` (quotes included, or an escaped string) and
+        is ``None`` for values with no position (command line, config).
+        """
+        if self.span is None or not isinstance(self.value, str):
+            return self.span
+        idx = source.find(self.value, self.span[0], max(self.span[1], self.span[0] + len(self.value)))
+        return (idx, idx + len(self.value)) if idx >= 0 else self.span
+
 
 @dataclass(slots=True)
 class Comment:

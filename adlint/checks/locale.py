@@ -18,16 +18,8 @@ _DEPRECATED_TAG = 1
 _DEPRECATED_SUBTAG = 11
 
 
-def _value_span(posting: Posting, f: MetaField) -> tuple[int, int] | None:
-    """Source span of a metadata string value without its quotes, if it stands verbatim."""
-    if f.span is None or not isinstance(f.value, str):
-        return f.span
-    idx = posting.source.find(f.value, f.span[0], max(f.span[1], f.span[0] + len(f.value)))
-    return (idx, idx + len(f.value)) if idx >= 0 else f.span
-
-
 def _fix(posting: Posting, f: MetaField, new: str, what: str) -> Fix | None:
-    span = _value_span(posting, f)
+    span = f.value_span(posting.source)
     if span is None or f.origin == "config" or posting.source[span[0]:span[1]] != f.value:
         return None
     return Fix((Edit(span[0], span[1], new),), f"{what} '{f.value}' → '{new}'", "safe")
@@ -163,7 +155,7 @@ class InvalidLanguageTag(Rule):
         msg = f"invalid language tag '{f.value}': {reason}"
         if suggestion:
             msg += f"; use '{suggestion}'"
-        yield self.at(posting, _value_span(posting, f), msg, suggestion=suggestion,
+        yield self.at(posting, f.value_span(posting.source), msg, suggestion=suggestion,
                       fix=_fix(posting, f, suggestion, "language tag") if suggestion else None)
 
 
@@ -189,10 +181,10 @@ class NonCanonicalLanguageTag(Rule):
         verdict, suggestion, reason = language_analysis(f.value)
         if verdict == "deprecated":
             msg = f"deprecated language tag '{f.value}': {reason}" + (f"; use '{suggestion}'" if suggestion else "")
-            yield self.at(posting, _value_span(posting, f), msg, suggestion=suggestion,
+            yield self.at(posting, f.value_span(posting.source), msg, suggestion=suggestion,
                           fix=_fix(posting, f, suggestion, "language tag") if suggestion else None)
         elif verdict == "case" and suggestion:
-            yield self.at(posting, _value_span(posting, f),
+            yield self.at(posting, f.value_span(posting.source),
                           f"language tag '{f.value}' is not in canonical case; write '{suggestion}'",
                           severity=Severity.INFO, suggestion=suggestion,
                           fix=_fix(posting, f, suggestion, "language tag"))
@@ -250,5 +242,5 @@ class InvalidCountryCode(Rule):
             return
         sev = Severity.INFO if verdict == "case" else None
         msg = f"invalid country code '{value}': {reason}" + (f"; use '{suggestion}'" if suggestion else "")
-        yield self.at(posting, _value_span(posting, f), msg, severity=sev, suggestion=suggestion,
+        yield self.at(posting, f.value_span(posting.source), msg, severity=sev, suggestion=suggestion,
                       fix=_fix(posting, f, suggestion, "country code") if suggestion else None)

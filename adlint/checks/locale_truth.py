@@ -10,6 +10,7 @@ from typing import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 
 from adlint.diagnostics import Diagnostic, Severity
+from adlint.language import primary_subtag
 from adlint.posting import MetaField, Posting
 from adlint.rule import Rule, RuleOptions
 
@@ -48,16 +49,6 @@ def country_name(code: str) -> str:
 def _lang_field(posting: Posting) -> MetaField | None:
     f = posting.metadata.get("language")
     return f if f is not None and isinstance(f.value, str) and f.value.strip() else None
-
-
-def _primary(tag: str) -> str:
-    return tag.strip().replace("_", "-").split("-")[0].lower()
-
-
-def _span(posting: Posting, f: MetaField) -> tuple[int, int] | None:
-    from adlint.checks.locale import _value_span
-
-    return _value_span(posting, f) if f.span is not None else None
 
 
 def _where(f: MetaField) -> str:
@@ -100,7 +91,7 @@ class LanguageMismatch(Rule):
         f = _lang_field(posting)
         if f is None:
             return
-        declared = _primary(f.value)
+        declared = primary_subtag(f.value)
         if not (2 <= len(declared) <= 3 and declared.isalpha()):
             return
         d = detect.posting_detection(posting)
@@ -110,7 +101,7 @@ class LanguageMismatch(Rule):
             return
         msg = (f"declared language '{f.value}'{_where(f)} but the text is in {language_name(d.lang)} "
                f"('{d.lang}', detected with {d.confidence:.0%} confidence on {d.chars:,} characters)")
-        yield self.at(posting, _span(posting, f), msg, suggestion=d.lang)
+        yield self.at(posting, f.value_span(posting.source), msg, suggestion=d.lang)
 
 
 class UnsupportedOptions(RuleOptions):
@@ -142,10 +133,10 @@ class UnsupportedLanguage(Rule):
         supported = {s.lower() for s in options.supported_languages}
         f = _lang_field(posting)
         if f is not None:
-            lang = _primary(f.value)
+            lang = primary_subtag(f.value)
             if not (2 <= len(lang) <= 3 and lang.isalpha()) or lang in supported:
                 return
-            how, span = f"declared as '{f.value}'{_where(f)}", _span(posting, f)
+            how, span = f"declared as '{f.value}'{_where(f)}", f.value_span(posting.source)
         else:
             found = detect.detect_posting(posting)
             if found is None or found in supported:
@@ -185,10 +176,10 @@ class RegionMismatch(Rule):
         if not place.countries or region in place.countries or (region == "UK" and "GB" in place.countries):
             return
         country = place.countries[0]
-        suggestion = f"{_primary(f.value)}-{country}"
-        yield self.at(posting, _span(posting, f),
+        suggestion = f"{primary_subtag(f.value)}-{country}"
+        yield self.at(posting, f.value_span(posting.source),
                       f"language tag '{f.value}' names region {region} ({country_name(region)}) but the job is in "
-                      f"{country_name(country)} ({country}); write '{suggestion}' or '{_primary(f.value)}'",
+                      f"{country_name(country)} ({country}); write '{suggestion}' or '{primary_subtag(f.value)}'",
                       suggestion=suggestion)
 
 
@@ -232,7 +223,7 @@ class MixedLanguage(Rule):
 
         f = _lang_field(posting)
         if f is not None:
-            main, how = _primary(f.value), "declared"
+            main, how = primary_subtag(f.value), "declared"
         else:
             main, how = detect.detect_posting(posting), "detected"
         if not main:
