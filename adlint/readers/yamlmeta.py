@@ -38,12 +38,18 @@ class YamlError(Exception):
         self.col = col
 
 
-def _check_events(text: str) -> None:
-    """Raise :class:`YamlError` on syntax errors, deep nesting or many aliases."""
+def _check_events(text: str, loader: Any = _Loader) -> None:
+    """Raise :class:`YamlError` on syntax errors, deep nesting or many aliases.
+
+    Nesting is reported where the 65th level opens, whatever the PyYAML build:
+    the libyaml in newer PyYAML wheels (6.0.4 here) scans a whole flow collection
+    ahead and stops at its own limit of 1,000 levels, far past where ours is
+    passed, so that case is checked again with the lazy pure-Python scanner.
+    """
     depth = 0
     aliases = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=loader):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -57,6 +63,8 @@ def _check_events(text: str) -> None:
                     m = event.start_mark
                     raise YamlError(f"YAML uses more than {MAX_ALIASES} aliases", m.line + 1, m.column + 1)
     except yaml.MarkedYAMLError as exc:
+        if loader is not yaml.SafeLoader and "maximum nesting depth" in str(exc.problem):
+            _check_events(text, yaml.SafeLoader)
         mark = exc.problem_mark or exc.context_mark
         msg = " ".join(str(p) for p in (exc.context, exc.problem) if p) or "invalid YAML"
         if mark is not None:
