@@ -52,7 +52,11 @@ def read_posting(display_path: str, data: bytes, config: Config, fmt: str | None
         return posting
     posting = read(display_path, data, fmt)
     if posting.readable:
+        from adlint.genre import is_short
+
         _apply_defaults(posting, config)
+        posting.short = is_short(posting, config.settings.short_posting_words)
+        posting.board_apply = config.settings.board_apply_button
     return posting
 
 

@@ -75,7 +75,8 @@ class Section:
     before the first heading. ``id`` is the canonical section id once
     classified (``adlint.sections``), or ``None``; ``inherited`` is true when
     the heading itself names no section and the id comes from the heading it is
-    nested under. ``level`` is 1–6 for markup
+    nested under; ``promoted`` is true for a heading that a reader found as a
+    paragraph (a bold line, a ``Label:`` line) rather than as markup. ``level`` is 1–6 for markup
     headings and 0 for the preamble; plain-text and bold-paragraph headings get 2.
     ``start`` and ``end`` are source offsets of the whole section.
     """
@@ -87,6 +88,7 @@ class Section:
     start: int = 0
     end: int = 0
     inherited: bool = False
+    promoted: bool = False
 
     @property
     def title(self) -> str:
@@ -184,6 +186,10 @@ class Posting:
         problems: reading and parsing problems (reported by AD0xx rules).
         jsonld: the JSON-LD ``JobPosting`` object, when there is one.
         readable: False when the file could not be decoded; only AD0xx rules run then.
+        short: True for a short announcement rather than a full posting (``adlint.genre``),
+            set by the linter from the ``short-posting-words`` setting.
+        board_apply: True when the job board that shows the posting has its own apply
+            button (the ``board-apply-button`` setting), so the text needs no how-to-apply.
         cache: values derived from the posting and shared by rules (detected language,
             token streams); keys are module-qualified names.
     """
@@ -200,6 +206,8 @@ class Posting:
     problems: list[Problem] = field(default_factory=list)
     jsonld: dict[str, Any] | None = None
     readable: bool = True
+    short: bool = False
+    board_apply: bool = False
     cache: dict[str, Any] = field(default_factory=dict)
     _lines: LineIndex | None = None
 

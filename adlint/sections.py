@@ -29,6 +29,14 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00
 _NUMBERING = re.compile(r"^(?:\(?\d{1,2}[.)\-–:]?|[ivx]{1,4}[.)]|[a-h][.)])\s+")
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 _PAREN = re.compile(r"\([^)]*\)")
+# Text that is never a heading, however it is marked up: a bare link or address, or
+# tracking hashtags that ATS exports append ("#LI-Remote #LI-EM2").
+_NEVER_HEADING = re.compile(r"^(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:#[\w-]+[\s,]*)+)$", re.I)
+# A run-in label: "Role: Backend engineer", "Apply: https://…", "<b>Location:</b> Berlin".
+_RUN_IN = re.compile(r"^([^\W\d_][^:.!?()\[\]\n]{0,40}?)[ \t]*[:：][ \t]+(?=\S)")
+_RUN_IN_WORDS = 4
+# A list typed as text: a bullet character and a space at the start of a line ("• Python", "- SQL", "· Go").
+_TYPED_BULLET = re.compile(r"([-*•·▪►✓✔➢➤○●■□◦–—+])[ \u00a0]+(?=\S)")
 
 
 def normalise(heading: str) -> str:
@@ -104,6 +112,8 @@ def classify(heading: str) -> str | None:
     bare = normalise(_PAREN.sub(" ", heading))
     if bare and bare in m.exact:
         return m.exact[bare]
+    if heading.rstrip().endswith((".", "!")):  # a sentence, not a label: its words say nothing of its role
+        return None
     tokens = [t.strip("'-") for t in _WORD.findall(norm)]
     tokens = [t for t in tokens if t]
     if not tokens or len(tokens) > m.max_words:
@@ -137,6 +147,57 @@ def _within_one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
+def never_heading(text: str) -> bool:
+    """True for text that is never a heading, however it is marked up (a bare URL, an e-mail address, hashtags)."""
+    return bool(_NEVER_HEADING.match(text.strip()))
+
+
+def run_in_label(text: str) -> tuple[int, int] | None:
+    """``(label_end, value_start)`` when ``text`` opens with a run-in section label, else ``None``.
+
+    A run-in label is at most four words before a colon that is followed by the
+    content on the same line ("Role: Backend engineer", "Apply: https://…",
+    "Salary: €60k–€70k"), and names a known section. ``text[:label_end]`` is the
+    label without the colon; ``text[value_start:]`` the content. A colon inside a
+    URL or a clock time is not a label's (the label must start with a letter and
+    the colon must be followed by white space).
+    """
+    m = _RUN_IN.match(text)
+    if m is None or len(m.group(1).split()) > _RUN_IN_WORDS or classify(m.group(1)) is None:
+        return None
+    return m.end(1), m.end()
+
+
+def typed_list(run: TextRun) -> list[Block] | None:
+    """The blocks of a paragraph that is really a list typed with bullet characters, else ``None``.
+
+    Every line starts with a bullet ("• Python\\n• SQL", "<p>- Product design"),
+    or all lines but a lead-in line do ("What you'd do:\\n* Ship\\n* Review"):
+    the lead-in stays a paragraph, each bulleted line becomes an item with its
+    bullet as ``marker`` and the text after it.
+    """
+    text = run.text
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    hits = [_TYPED_BULLET.match(text, a) for a, _ in lines]
+    lead = 0 if hits and hits[0] else 1
+    if not lines or not all(hits[lead:]) or len(lines) - lead < (1 if lead == 0 else 2):
+        return None
+    blocks = [Block("paragraph", _sub_run(run, *lines[0]))] if lead else []
+    for (_, b), m in zip(lines[lead:], hits[lead:]):
+        blocks.append(Block("item", _sub_run(run, m.end(), b), marker=m.group(1)))  # type: ignore[union-attr]
+    return blocks
+
+
+def _sub_run(run: TextRun, start: int, end: int | None = None) -> TextRun:
+    end = len(run.text) if end is None else end
+    return TextRun(run.text[start:end], run.map.slice(start, end))
+
+
 @dataclass(slots=True)
 class Element:
     """What a reader emits, in document order.
@@ -163,11 +224,21 @@ def assemble(elements: list[Element], source_end: int) -> list[Section]:
     """Group elements into sections and classify their headings.
 
     Candidate blocks become headings when they are :data:`STRONG`, or
-    :data:`WEAK`/:data:`SHORT` and name a known section. A promoted candidate
+    :data:`WEAK`/:data:`SHORT` and name a known section; never when they come
+    right after a markup heading when short and unpunctuated (that is the heading's content), read as a sentence
+    (end in "." or "!", unless the whole text is a known heading), or are a bare
+    URL, address or hashtags. A paragraph typed as a list ("• Python" lines) is
+    read as list items (:func:`typed_list`). A paragraph that opens with a run-in label
+    ("Location: Berlin") becomes a heading and its content. A promoted candidate
     sits one level below the last markup heading. A heading that names no
     section inherits the id of the section it is nested in: deeper than the
     last classified heading, or right after a classified heading left empty
-    ("Dein Profil" followed by "Technisch:"); it is marked ``inherited``.
+    ("Dein Profil" followed by "Technisch:", or by "Deine Stärken:" that names a
+    section only through a keyword); it is marked ``inherited``. Finally a
+    promoted candidate with nothing under it that heads no sub-sections and is
+    not a known heading phrase goes back to being a paragraph: a bold slogan or
+    a bold salary line is not an empty section (a label ending in a colon stays:
+    "Einsatzart:" with no value is a template field left unfilled).
     Returns the preamble section followed by one section per heading.
     """
     sections = [Section(heading=None, level=0, start=0, end=source_end)]
@@ -175,12 +246,16 @@ def assemble(elements: list[Element], source_end: int) -> list[Section]:
     parent: Section | None = None  # the last classified, non-inherited heading
     group_level = 0  # level of sub-headings that share an empty parent's id
 
-    def open_section(run: TextRun, level: int, sid: str | None, start: int) -> None:
+    def open_section(run: TextRun, level: int, sid: str | None, start: int, promoted: bool = False) -> None:
         nonlocal parent, group_level
         current = sections[-1]
         current.end = start
-        sec = Section(heading=run, level=level, id=sid, start=start, end=source_end)
-        if sid is not None:
+        sec = Section(heading=run, level=level, id=sid, start=start, end=source_end, promoted=promoted)
+        if (sid is not None and parent is not None and current is parent and not current.blocks
+                and level >= current.level and sid != current.id and classify_exact(run.text) is None):
+            sec.id, sec.inherited = parent.id, True  # "Dein Profil" → "Deine Stärken, die wir brauchen:"
+            group_level = level
+        elif sid is not None:
             parent, group_level = sec, 0
         elif parent is not None:
             if level > parent.level or (level == group_level):
@@ -192,15 +267,73 @@ def assemble(elements: list[Element], source_end: int) -> list[Section]:
                 parent = None
         sections.append(sec)
 
+    after_heading = False
     for el in elements:
         if el.block is None:
             markup_level = el.level
             open_section(el.run, el.level, classify(el.run.text), el.start)
+            after_heading = True
             continue
-        if el.candidate and len(el.run.text.split()) <= MAX_WORDS[el.candidate]:
-            sid = classify(el.run.text)
-            if el.candidate == STRONG or sid is not None:
-                open_section(el.run, markup_level + 1 if markup_level else 2, sid, el.start)
+        first_para, after_heading = after_heading, False
+        text = el.run.text
+        if el.block.kind != "paragraph" or never_heading(text):
+            sections[-1].blocks.append(el.block)
+            continue
+        listed = typed_list(el.run)
+        if listed is not None:
+            sections[-1].blocks.extend(listed)
+            continue
+        level = markup_level + 1 if markup_level else 2
+        label = None if first_para else run_in_label(text)
+        if label is not None:
+            head = _sub_run(el.run, 0, label[0])
+            open_section(head, level, classify(head.text), el.start, promoted=True)
+            sections[-1].blocks.append(Block("paragraph", _sub_run(el.run, label[1])))
+            continue
+        if el.candidate and len(text.split()) <= MAX_WORDS[el.candidate]:
+            sid = classify(text)
+            sentence = text.rstrip().endswith((".", "!")) and classify_exact(text) is None
+            # A short unpunctuated line right under a markup heading is its content ("Benefits" → "Remote work").
+            restated = sid is not None and sid == sections[-1].id  # "Benefits" → "Was wir bieten"
+            if (el.candidate == STRONG or (sid is not None and not (first_para and el.candidate == SHORT))
+                    or restated) and not sentence:
+                open_section(el.run, level, sid, el.start, promoted=True)
                 continue
         sections[-1].blocks.append(el.block)
+    return _demote_empty(sections)
+
+
+def heads_subsections(sections: list[Section], i: int) -> bool:
+    """True when section ``i`` is a parent heading: the sections after it belong to it and hold content.
+
+    A following section belongs to it when it is deeper, inherits its id, names
+    the same section ("Qualifications" → "Minimum qualifications"), or names
+    none (a topic sub-heading such as "Design & Kreativkonzeption" under
+    "Deine Hauptaufgaben"). Sub-headings that are all empty make no parent.
+    """
+    if i + 1 >= len(sections) or sections[i].heading is None:
+        return False
+    sec = sections[i]
+    for nxt in sections[i + 1:]:
+        belongs = nxt.level > sec.level or (nxt.inherited and nxt.id == sec.id) or (
+            nxt.level == sec.level and (nxt.id is None or nxt.id == sec.id))
+        if not belongs:
+            return False
+        if nxt.blocks:
+            return True
+    return False
+
+
+def _demote_empty(sections: list[Section]) -> list[Section]:
+    """Fold promoted candidates with nothing under them back into the section before them."""
+    i = len(sections) - 1
+    while i > 0:
+        sec = sections[i]
+        if (sec.promoted and not sec.blocks and sec.heading is not None and not heads_subsections(sections, i)
+                and classify_exact(sec.heading.text) is None and not sec.heading.text.rstrip().endswith((":", "："))):
+            prev = sections[i - 1]
+            prev.blocks.append(Block("paragraph", sec.heading))
+            prev.end = sec.end
+            del sections[i]
+        i -= 1
     return sections

@@ -25,7 +25,8 @@ Precision is measured like speed: per rule, on real postings, with hand judgemen
     judged, share right, share worth showing, how many judged findings are no
     longer reported, and precision among those still reported.
 
-Matching key of a judged finding: corpus-relative path, code and line.
+Matching key of a judged finding: corpus-relative path, code and line, and the first quoted
+subject of the message when both messages have one (AD101 names the missing section).
 Usage (from the project root, with adlint installed)::
 
     python benchmarks/precision.py sample --seed 1 --select AD0,AD1,AD4,AD5 --out /tmp/round1
@@ -41,6 +42,7 @@ import argparse
 import collections
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -101,6 +103,18 @@ def load_judged(round_name: str | None = None) -> list[dict]:
                 row["round"] = p.stem
                 rows.append(row)
     return rows
+
+
+_QUOTED = re.compile(r"'([^']+)'")
+
+
+def same_finding(judged: dict, current: dict) -> bool:
+    """True when a current finding is the judged one: same code and line and, when both messages
+    quote a subject ("missing required section 'benefits'"), the same first quoted subject."""
+    if judged["code"] != current["code"] or judged["line"] != current["line"]:
+        return False
+    a, b = _QUOTED.search(judged.get("message", "")), _QUOTED.search(current.get("message", ""))
+    return a is None or b is None or a.group(1) == b.group(1)
 
 
 def _selected(code: str, select: list[str]) -> bool:
@@ -270,7 +284,7 @@ def precision_table(rows: list[dict], current: dict[str, list[dict]] | None) -> 
         row = {"code": code, "judged": len(rs), "right": sum(r["correct"] == "yes" for r in rs),
                "useful": sum(r["useful"] == "yes" for r in rs)}
         if current is not None:
-            live = [r for r in rs if any(f["code"] == code and f["line"] == r["line"] for f in current.get(r["path"], []))]
+            live = [r for r in rs if any(same_finding(r, f) for f in current.get(r["path"], []))]
             row["gone"] = len(rs) - len(live)
             row["live"] = len(live)
             row["live_right"] = sum(r["correct"] == "yes" for r in live)

@@ -19,7 +19,7 @@ from adlint.cli import main
 from tests.conftest import corpus_or_skip
 
 # 'guru' (AD312, a jargon job title) at line 5, columns 11-15.
-POSTING = "# Data guru\n\n## Team\n\nWe need a guru.\n"
+POSTING = "# Data guru\n\n## Team\n\nWe need a guru.\n\n## Requirements\n\n- SQL\n"
 
 
 def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:

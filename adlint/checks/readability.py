@@ -287,7 +287,7 @@ class PostingLength(Rule):
     def check(self, posting: Posting, options: LengthOptions) -> Iterable[Diagnostic]:
         a = analyse(posting)
         n = a.counts.words
-        if n < options.min_words:
+        if n < options.min_words and not posting.short:  # a short announcement gets AD109 instead
             yield self.at(posting, body_anchor(posting), f"the posting has {n} words (fewer than "
                           f"{options.min_words}); describe the job, what it requires and what it offers")
         elif n > options.max_words:

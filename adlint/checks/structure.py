@@ -7,6 +7,7 @@ data in ``rules/sections.yaml``); these rules only judge them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from pydantic import ConfigDict, Field, field_validator
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from adlint.ruledata import SectionDef
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Sections whose words describe the offer or the employer, not where this job is.
+_NOT_ABOUT_THE_JOB = frozenset(("benefits", "about_company", "equal_opportunity"))
 
 
 def _known_sections(ids: list[str]) -> list[str]:
@@ -37,11 +40,10 @@ def _known_sections(ids: list[str]) -> list[str]:
 
 
 def _is_parent(sections: list[Section], i: int) -> bool:
-    """True when section ``i`` is followed by its sub-sections (deeper, or inheriting its id)."""
-    if i + 1 >= len(sections):
-        return False
-    nxt = sections[i + 1]
-    return nxt.level > sections[i].level or (nxt.inherited and nxt.id == sections[i].id)
+    """True when section ``i`` heads sub-sections (see :func:`adlint.sections.heads_subsections`)."""
+    from adlint.sections import heads_subsections
+
+    return heads_subsections(sections, i)
 
 
 class MissingSectionOptions(RuleOptions):
@@ -73,7 +75,10 @@ class MissingRequiredSection(Rule):
     why = ("Applicants decide from what the job involves, what it requires, what it offers, where it is and how "
            "to apply. Google asks for a description that covers responsibilities, qualifications and skills, and "
            "several pay-transparency laws require a description of benefits. Location is also satisfied by "
-           "`location` or `remote` metadata, and how-to-apply by an e-mail address or an apply phrase in the text.")
+           "`location` or `remote` metadata or a work model named in the text (remote, hybrid, on-site), and "
+           "how-to-apply by an e-mail address or an apply phrase in the text, by JSON-LD `directApply: true`, or by "
+           "the `board-apply-button` setting for boards with their own apply button. Short announcements "
+           "(`short-posting-words`) get one AD109 finding instead.")
     source = "Google Search Central, job posting structured data (description); schema.org JobPosting"
     example_fires = "# Data engineer\n\n## Requirements\n\n- SQL\n"
     example_passes = ("---\nlocation: Lyon\n---\n\n## Missions\n\n- Build the data platform\n\n## Profil recherché\n\n"
@@ -83,8 +88,11 @@ class MissingRequiredSection(Rule):
     def check(self, posting: Posting, options: MissingSectionOptions) -> Iterable[Diagnostic]:
         from adlint import ruledata
 
+        if posting.short:  # a short announcement gets one AD109 finding instead
+            return
         present = {s.id for s in posting.sections if s.id}
-        missing = [sid for sid in options.required if sid not in present and not self._satisfied(posting, sid)]
+        missing = [sid for sid in options.required if sid not in present and not self._satisfied(posting, sid)
+                   and not (sid == "how_to_apply" and posting.board_apply)]
         if not missing:
             return
         tax = {s.id: s for s in ruledata.sections().sections}
@@ -112,50 +120,110 @@ class MissingRequiredSection(Rule):
 
     @staticmethod
     def _satisfied(posting: Posting, sid: str) -> bool:
-        """Content that stands in for a heading: metadata or body markers."""
-        if sid == "location_and_work_model":
-            return any(posting.meta(k) not in (None, "") for k in ("location", "remote", "region")) or bool(
-                posting.jsonld and posting.jsonld.get("jobLocation"))
-        if sid == "how_to_apply":
-            from adlint import ruledata
+        """Content that stands in for a heading: metadata, or the section's markers in the text.
 
-            markers = next((s.markers.all() for s in ruledata.sections().sections if s.id == sid), [])
-            for _, block in posting.blocks():
-                low = block.text.lower()
-                if _EMAIL.search(block.text) or any(m in low for m in markers):
-                    return True
-        return False
+        Location: ``location``/``remote``/``region`` metadata, a JSON-LD
+        ``jobLocation``, or a work model named in the text ("remote", "hybrid",
+        "télétravail"). How to apply: an e-mail address or an apply phrase, or a
+        JSON-LD ``directApply: true``.
+        """
+        if sid == "location_and_work_model" and (
+                any(posting.meta(k) not in (None, "") for k in ("location", "remote", "region"))
+                or bool(posting.jsonld and posting.jsonld.get("jobLocation"))):
+            return True
+        if sid == "how_to_apply" and posting.jsonld and posting.jsonld.get("directApply") is True:
+            return True
+        pattern = _markers(sid)
+        if pattern is None:
+            return False
+        for section, block in posting.blocks():
+            if sid == "location_and_work_model" and section.id in _NOT_ABOUT_THE_JOB:
+                # "hybrid approach" among the perks says nothing of where the job is
+                continue
+            if pattern.search(block.text) or (sid == "how_to_apply" and _EMAIL.search(block.text)):
+                return True
+        return any(s.heading is not None and pattern.search(s.heading.text) for s in posting.sections)
+
+
+@lru_cache(maxsize=None)
+def _markers(sid: str) -> "re.Pattern[str] | None":
+    """One case-insensitive whole-word pattern of a section's markers (``rules/sections.yaml``), or ``None``."""
+    from adlint import ruledata
+
+    markers = next((s.markers.all() for s in ruledata.sections().sections if s.id == sid), [])
+    if not markers:
+        return None
+    alts = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I)
+
+
+class DuplicateSectionOptions(RuleOptions):
+    """Options of AD103."""
+
+    model_config = ConfigDict(extra="forbid")
+    sections: list[str] = Field(
+        default=["responsibilities", "requirements", "nice_to_have", "benefits"],
+        description="section ids whose second list is reported; a second 'about' or 'contract' block is harmless",
+    )
+
+    @field_validator("sections")
+    @classmethod
+    def _ids(cls, value: list[str]) -> list[str]:
+        return _known_sections(value)
 
 
 class DuplicateSection(Rule):
-    """AD103: the same canonical section appears twice."""
+    """AD103: two lists serve the same purpose (two requirements lists, two benefits lists).
+
+    Only sections in ``sections`` count, and only when both are lists: a role
+    pitch, a "duties may change" disclaimer or a paragraph about the programme
+    under a heading of the same kind is not a second list of duties.
+    """
 
     code = "AD103"
     name = "duplicate-section"
     severity = Severity.WARNING
-    summary = "The same section (for example two requirements blocks) appears twice."
-    why = ("Two blocks of the same kind make the posting ambiguous: which list of requirements is the real one? "
+    summary = "Two lists serve the same purpose: two requirements, responsibilities, nice-to-have or benefits lists."
+    why = ("Two lists of the same kind make the posting ambiguous: which list of requirements is the real one? "
            "They also break counting rules such as the must-have count. Sub-headings directly under a heading of "
-           "the same kind are not duplicates.")
+           "the same kind are not duplicates, and neither is a paragraph (a pitch, a disclaimer) under a heading "
+           "of the same kind.")
     source = "adlint design"
     example_fires = "## Requirements\n\n- SQL\n\n## Benefits\n\n- Remote\n\n## Requirements\n\n- Python\n"
-    example_passes = "## Requirements\n\n- SQL\n\n## Benefits\n\n- Remote\n"
+    example_passes = ("## Requirements\n\n- SQL\n\n## Benefits\n\n- Remote\n\n## Other duties\n\n"
+                      "Duties may change as the team grows.\n")
+    Options = DuplicateSectionOptions
 
-    def check(self, posting: Posting, options: NoOptions) -> Iterable[Diagnostic]:
-        seen: dict[tuple[str, int], Section] = {}  # first heading of each (id, level)
+    def check(self, posting: Posting, options: DuplicateSectionOptions) -> Iterable[Diagnostic]:
+        seen: dict[tuple[str, int], Section] = {}  # first list of each (id, level)
         prev: Section | None = None
-        for s in posting.sections:
+        secs = posting.sections
+        for i, s in enumerate(secs):
             if s.heading is None or s.id is None or s.inherited:
                 prev = s if s.heading else prev
                 continue
-            first = seen.get((s.id, s.level))
-            if first is None:
-                seen[(s.id, s.level)] = s
-            elif prev is not None and prev.id != s.id:
-                line, _ = posting.position(first.heading.span()[0])  # type: ignore[union-attr]
-                yield self.at(posting, s.heading.span(),
-                              f"section '{s.id}' already appears at line {line} ('{first.title}'); merge them")
+            if s.id in options.sections and _has_list(secs, i):
+                first = seen.get((s.id, s.level))
+                if first is None:
+                    seen[(s.id, s.level)] = s
+                elif prev is not None and prev.id != s.id:
+                    line, _ = posting.position(first.heading.span()[0])  # type: ignore[union-attr]
+                    yield self.at(posting, s.heading.span(),
+                                  f"a second '{s.id}' list; the first is at line {line} ('{first.title}'); merge them")
             prev = s
+
+
+def _has_list(sections: list[Section], i: int) -> bool:
+    """True when section ``i`` or the sub-sections under it (deeper, or inheriting its id) hold list items."""
+    head = sections[i]
+    for j in range(i, len(sections)):
+        s = sections[j]
+        if j > i and not (s.level > head.level or (s.inherited and s.id == head.id)):
+            break
+        # Items, or a paragraph of three or more lines, one entry a line (a list typed without bullets).
+        if s.items or any(sum(1 for x in b.text.split("\n") if x.strip()) >= 3 for b in s.paragraphs):
+            return True
+    return False
 
 
 class EmptySectionOptions(RuleOptions):
@@ -209,7 +277,7 @@ class UnstructuredSection(Rule):
     code = "AD105"
     name = "unstructured-list-section"
     severity = Severity.INFO
-    summary = "Responsibilities or requirements are a long paragraph rather than a list."
+    summary = "Responsibilities or requirements are one paragraph longer than `max_words` words, with no list."
     why = ("Readers scan a posting; a list lets them check each duty or requirement against themselves. Google's "
            "job renderer keeps list markup, and a list is what the requirement rules can count.")
     source = "Google Search Central, job posting structured data (description formatting)"
@@ -222,7 +290,52 @@ class UnstructuredSection(Rule):
         for s in posting.sections:
             if s.heading is None or s.id not in options.sections or s.items:
                 continue
-            words = s.word_count()
+            # One long paragraph, not the sum of short ones: separate short paragraphs already read as a list.
+            words = max((len(b.text.split()) for b in s.paragraphs), default=0)
             if words > options.max_words:
                 yield self.at(posting, s.heading.span(),
                               f"section '{s.title}' is a {words}-word paragraph; write it as a list")
+
+
+class ShortPosting(Rule):
+    """AD109: a short announcement rather than a full posting; one finding that names what a full one adds.
+
+    Which postings are short is decided once, in :mod:`adlint.genre`, from the
+    ``short-posting-words`` setting (default 250 words) and the core sections.
+    """
+
+    code = "AD109"
+    name = "short-posting"
+    severity = Severity.INFO
+    summary = ("A short announcement (fewer than `short-posting-words` words, no responsibilities, requirements "
+               "or benefits section): one note on what a full posting would add.")
+    why = ("Short announcements are a genre of their own: a Hacker News 'who is hiring' comment, a teaser that "
+           "links to the full ad, several roles in one post. Reporting every missing section on them is noise, "
+           "and a teaser that links to its full ad is complete for its purpose, so this is one note at info "
+           "instead of AD101's errors and AD504's warning. It says which of responsibilities, requirements, "
+           "benefits, location and how to apply a reader cannot find, and names the link when there is one. "
+           "docs/short-postings.md gives the corpus figures behind the 250-word default.")
+    source = "adlint corpus survey (2026): 292 Hacker News posts and 1,753 full postings, docs/short-postings.md"
+    example_fires = ("<p>Acme | Backend engineer | Berlin | ONSITE | €70k–€85k</p>\n"
+                     "<p>We build billing software. Apply: https://acme.example/jobs/backend</p>\n")
+    example_passes = ("## Responsibilities\n\n- Build the billing service\n\n## Requirements\n\n- Go\n\n"
+                      "## Benefits\n\n- 30 days of leave\n")
+
+    def check(self, posting: Posting, options: NoOptions) -> Iterable[Diagnostic]:
+        from adlint.genre import body_words, links
+
+        if not posting.short:
+            return
+        present = {s.id for s in posting.sections if s.id}
+        wanted = ["responsibilities", "requirements", "benefits", "location_and_work_model", "how_to_apply"]
+        missing = [sid for sid in wanted if sid not in present and not MissingRequiredSection._satisfied(posting, sid)
+                   and not (sid == "how_to_apply" and posting.board_apply)]
+        if not missing:
+            return
+        names = {"location_and_work_model": "location", "how_to_apply": "how to apply"}
+        what = ", ".join(names.get(m, m) for m in missing)
+        msg = f"short posting ({body_words(posting)} words): a full posting would add {what}"
+        found = links(posting)
+        if found:
+            msg += f"; it links to {found[0][0]}: if the full ad is there, this is fine as a teaser"
+        yield self.at(posting, None, msg)

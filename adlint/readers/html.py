@@ -52,6 +52,7 @@ class _Reader(HTMLParser):
         self.buf_bold = 0
         self.buf_plain = 0
         self.li_depth = 0
+        self.pre_depth = 0
         self.heading = 0
         self.skip_depth = 0
         self.script_start: int | None = None
@@ -74,6 +75,16 @@ class _Reader(HTMLParser):
     # -- text accumulation ---------------------------------------------------
     def _add(self, piece: str, a: int, b: int, literal: bool) -> None:
         if self.skip_depth:
+            return
+        if self.pre_depth and literal and "\n" in piece:
+            # Preformatted text keeps its lines: each line is a block of its own (a list typed in <pre>).
+            pos = 0
+            for i, line in enumerate(piece.split("\n")):
+                if i:
+                    self._flush()
+                if line:
+                    self._add(line, a + pos, a + pos + len(line), literal)
+                pos += len(line) + 1
             return
         # Collapse white space as a browser does, keeping exact offsets for the rest.
         pos = 0
@@ -159,6 +170,8 @@ class _Reader(HTMLParser):
                 self.marker = ""
             elif tag in ("ul", "ol"):
                 self.lists.append([len(self.elements), 0, False])
+            elif tag == "pre":
+                self.pre_depth += 1
         elif tag in _BOLD:
             self.bold_depth += 1
 
@@ -180,6 +193,8 @@ class _Reader(HTMLParser):
                 self.heading = 0
             elif tag == "li":
                 self.li_depth = max(0, self.li_depth - 1)
+            elif tag == "pre":
+                self.pre_depth = max(0, self.pre_depth - 1)
             elif tag in ("ul", "ol") and self.lists:
                 first, count, bold = self.lists.pop()
                 if count == 1 and bold and len(self.elements) == first + 1:

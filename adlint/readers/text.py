@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from adlint.posting import Block, Posting, TextRun
-from adlint.sections import STRONG, WEAK, Element, assemble, classify_exact
+from adlint.sections import STRONG, WEAK, Element, assemble, classify_exact, run_in_label
 
 _BULLET = re.compile(r"^([ \t]*)([-*•·▪►✓✔➢➤○●■□◦–—+]|\d{1,3}[.)])[ \t]+(?=\S)")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
@@ -100,7 +100,7 @@ def read_text(posting: Posting) -> None:
             elements.append(Element(r, start, a + len(text), block=Block("item", r, marker=m.group(2), depth=len(m.group(1)) // 2)))
             continue
         strength = _heading_strength(stripped)
-        if strength:
+        if strength or run_in_label(stripped):  # "Role: Backend engineer" stands on its own
             flush()
             r = TextRun.verbatim(stripped, start)
             elements.append(Element(r, start, end, block=Block("paragraph", r), candidate=strength))
