@@ -181,6 +181,8 @@ class Posting:
         metadata: normalised metadata by key (see :data:`METADATA_KEYS`).
         extra: other front-matter or JSON-LD keys, kept for rules that want them.
         title: the posting's title text (from metadata or the first level-1 heading).
+        visible_title: the title shown in the body (a leading Markdown ``# H1``) when a
+            reader took one but ``title`` holds the metadata title; see :attr:`titles`.
         sections: preamble first, then one section per heading, in document order.
         comments: comments found in the source (for suppressions).
         problems: reading and parsing problems (reported by AD0xx rules).
@@ -201,6 +203,7 @@ class Posting:
     metadata: dict[str, MetaField] = field(default_factory=dict)
     extra: dict[str, MetaField] = field(default_factory=dict)
     title: TextRun | None = None
+    visible_title: TextRun | None = None
     sections: list[Section] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -232,6 +235,49 @@ class Posting:
         for section in self.sections:
             for block in section.blocks:
                 yield section, block
+
+    @property
+    def titles(self) -> list[TextRun]:
+        """Every title of the posting, each place once, in source order.
+
+        The metadata ``title`` (front matter, JSON-LD), the body's visible title
+        (a leading Markdown ``# H1`` or HTML ``<h1>``), and a first heading of
+        level 1 that names no section (an ``<h1>`` after a line of page chrome).
+        Two titles at the same place (a JSON-LD ``title`` that is also
+        :attr:`title`) count once; two at different places count twice, even
+        when their words are the same. Empty titles are left out.
+        """
+        found: list[TextRun] = []
+        meta = self.metadata_title_run()
+        candidates = [meta, self.title, self.visible_title]
+        first = next((s for s in self.sections if s.heading is not None), None)
+        if first is not None and first.level == 1 and first.id is None:
+            candidates.append(first.heading)  # "# Requirements" used as a section heading is no title
+        spans: list[tuple[int, int]] = []
+        for run in candidates:
+            if run is None or not run.text.strip():
+                continue
+            a, b = run.span()
+            if any(a < y and x < b or (a, b) == (x, y) for x, y in spans):
+                continue  # the same place seen through two fields
+            spans.append((a, b))
+            found.append(run)
+        return sorted(found, key=lambda r: r.span()[0])
+
+    def metadata_title_run(self) -> TextRun | None:
+        """The metadata ``title`` as a run at its value in the source, or ``None``.
+
+        ``None`` when there is no string title or it has no source position
+        (given on the command line or in config). A value that does not stand
+        verbatim in the source (escaped) is pinned to its whole span.
+        """
+        f = self.metadata.get("title")
+        if f is None or not isinstance(f.value, str) or not f.value.strip() or f.span is None:
+            return None
+        span = f.value_span(self.source)
+        if span is not None and self.source[span[0]:span[1]] == f.value:
+            return TextRun.verbatim(f.value, span[0])
+        return TextRun(f.value, TextMap.pinned(f.value, *f.span))
 
     def find_sections(self, section_id: str) -> list[Section]:
         """All sections classified as ``section_id``."""
@@ -267,6 +313,7 @@ class Posting:
             },
             "extra": sorted(self.extra),
             "title": run(self.title),
+            "titles": [run(t) for t in self.titles],
             "sections": [
                 {
                     "heading": run(s.heading),

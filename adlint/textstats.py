@@ -89,8 +89,11 @@ class Sentence:
     """One sentence of a posting: where it is, and its counts.
 
     ``run`` is the heading or block text it comes from; ``start``/``end`` are
-    offsets into ``run.text``; ``kind`` is ``"heading"``, ``"item"`` or
-    ``"paragraph"``; ``section_id`` the canonical id of its section (or ``None``).
+    offsets into ``run.text``; ``kind`` is ``"heading"``, ``"item"``,
+    ``"paragraph"`` or ``"nav"`` (see :mod:`adlint.prose`); ``section_id`` the
+    canonical id of its section (or ``None``); ``prose`` is true for running
+    text (a sentence of a paragraph, the text of a list item block), false for
+    headings, list items found inside a paragraph and navigation.
     """
 
     run: "TextRun"
@@ -99,6 +102,7 @@ class Sentence:
     kind: str
     section_id: str | None
     counts: Counts = field(default_factory=Counts)
+    prose: bool = True
 
     @property
     def text(self) -> str:
@@ -394,30 +398,15 @@ def count(text: str, lang: str | None, start: int = 0, end: int | None = None) -
 
 
 def posting_sentences(posting: "Posting", lang: str | None) -> list[Sentence]:
-    """Every sentence of the posting, in document order: headings, list items and paragraphs.
+    """Every counted unit of the posting, in document order: headings, list items and sentences.
 
-    Each heading is one sentence; each block is split with :func:`sentences`.
-    Syllables are counted when ``lang`` is given. Cached per language in
-    ``posting.cache``.
+    The cutting lives in :mod:`adlint.prose` (what is a sentence, what is a
+    list item, what is navigation); this is :func:`adlint.prose.sentences`.
+    Syllables are counted when ``lang`` is given.
     """
-    key = f"adlint.textstats.sentences.{lang}"
-    cached = posting.cache.get(key)
-    if cached is not None:
-        return cached
-    out: list[Sentence] = []
-    for section in posting.sections:
-        if section.heading is not None and section.heading.text.strip():
-            h = section.heading
-            c = count(h.text, lang)
-            if c.words:
-                out.append(Sentence(h, 0, len(h.text), "heading", section.id, c))
-        for block in section.blocks:
-            for a, b in sentences(block.text):
-                c = count(block.text, lang, a, b)
-                if c.words:
-                    out.append(Sentence(block.run, a, b, block.kind, section.id, c))
-    posting.cache[key] = out
-    return out
+    from adlint import prose  # prose builds on this module
+
+    return prose.sentences(posting, lang)
 
 
 def total(items: Iterable[Sentence]) -> Counts:

@@ -114,8 +114,12 @@ class Scan:
     by_rule: dict[str, list[tuple[Run, Match]]] = field(default_factory=dict)
 
     def title(self) -> Run | None:
-        """The title run, if the posting has a title."""
+        """The first title run, if the posting has a title."""
         return next((r for r in self.runs if r.kind == "title"), None)
+
+    def titles(self) -> list[Run]:
+        """Every title run (metadata title, visible H1), each place once, in source order."""
+        return [r for r in self.runs if r.kind == "title"]
 
     def has_section(self, section_id: str) -> bool:
         """True when some section of the posting is classified ``section_id``."""
@@ -151,12 +155,12 @@ def _code_ranges(posting: Posting) -> list[tuple[int, int]]:
 
 
 def _runs(posting: Posting) -> list[Run]:
-    """Title, headings and blocks, each once (a title that is also a heading is kept as the title)."""
+    """Titles, headings and blocks, each place once (a title that is also a heading is kept as the title)."""
     runs: list[Run] = []
     seen: set[tuple[int, int]] = set()
-    if posting.title is not None and posting.title.text.strip():
-        runs.append(Run("title", posting.title))
-        seen.add(posting.title.span())
+    for title in posting.titles:
+        runs.append(Run("title", title))
+        seen.add(title.span())
     for section in posting.sections:
         if section.heading is not None and section.heading.text.strip():
             sp = section.heading.span()

@@ -17,7 +17,7 @@ from adlint.checks.inclusive_base import (
     Run, Scan, TermOptions, TermRule, allowed, matched_text, scan, severity_of, suggestion_of, with_alternatives,
 )
 from adlint.diagnostics import Diagnostic, Edit, Fix, Severity
-from adlint.posting import Posting
+from adlint.posting import Posting, TextRun
 from adlint.terms import Match
 
 #: Inclusive spelling anywhere in a title: a point médian or gender sign inside a word (Ingénieur·e, Entwickler*in).
@@ -214,14 +214,15 @@ class MarkerOptions(TermOptions):
         return self.markers.get(language) or _MARKER_SUGGESTION[language]
 
 
-def marker_fix(posting: Posting, mark: str) -> Fix | None:
-    """An unsafe fix appending `` <mark>`` right after the title text, or ``None``.
+def marker_fix(posting: Posting, mark: str, title: TextRun | None = None) -> Fix | None:
+    """An unsafe fix appending `` <mark>`` right after a title's text, or ``None``.
 
-    Offered only when the title run stands verbatim in the source (its source
-    span holds exactly its text: not decoded from escapes or entities), so the
+    ``title`` is the title run to mark (default: :attr:`Posting.title`).
+    Offered only when the run stands verbatim in the source (its source span
+    holds exactly its text: not decoded from escapes or entities), so the
     insertion lands inside the title as written.
     """
-    title = posting.title
+    title = title if title is not None else posting.title
     if title is None:
         return None
     s, e = title.span()
@@ -258,21 +259,31 @@ class MissingGenderMarker(TermRule):
     def check(self, posting: Posting, options: BaseModel) -> Iterable[Diagnostic]:
         assert isinstance(options, MarkerOptions)
         sc = scan(posting, tuple(options.packs))
-        title = sc.title()
-        if title is None or not sc.language_known or sc.language not in _MARKER_SUGGESTION:
+        titles = sc.titles()
+        if not titles or not sc.language_known or sc.language not in _MARKER_SUGGESTION:
             return
-        marker = sc.matcher.find_marker(title.text)
-        if marker is not None:
+        # A marker in any title marks the posting; each title is checked at its own place.
+        marked = False
+        for title in titles:
+            marker = sc.matcher.find_marker(title.text)
+            if marker is None:
+                continue
+            marked = True
             mk, a, b = marker
             if mk.incomplete:
                 yield self.at(posting, title.run.span(a, b), f"'{title.text[a:b]}' {mk.note or 'is incomplete'}",
                               severity=Severity.INFO, suggestion=options.marker(sc.language))
+        if marked or options.look_in_headings and self._marker_elsewhere(sc):
             return
-        if options.look_in_headings and self._marker_elsewhere(sc):
-            return
+        for title in titles:
+            yield from self._check_title(posting, sc, title, options)
+
+    def _check_title(self, posting: Posting, sc: Scan, title: Run, options: MarkerOptions) -> Iterable[Diagnostic]:
+        """The finding for one title without a marker: its first masculine-only role noun, if any."""
         if _INCLUSIVE_SPELLING.search(title.text):
             return  # the title already uses inclusive writing ("un Responsable / DevOps Ingénieur·e")
-        nouns = [m for _, m in sc.matches(self.code, ("title",)) if not allowed(options, m.entry, matched_text(title, m))]
+        nouns = [m for r, m in sc.matches(self.code, ("title",))
+                 if r is title and not allowed(options, m.entry, matched_text(title, m))]
         bad = [m for m in nouns if not sc.matcher.is_inclusive_form(title.text, m.start, m.end, m.entry)]
         if not bad or len(bad) < len(nouns):
             return  # no role noun, or one written inclusively (the others name other people: "des référents")
@@ -282,9 +293,8 @@ class MissingGenderMarker(TermRule):
         mark = options.marker(sc.language)
         msg = (f"title names the role '{noun}' in the masculine form only; add {mark}, a pair form or an "
                f"inclusive spelling")
-        fix = marker_fix(posting, mark) if title.run is posting.title else None
         yield self.at(posting, title.run.span(first.start, first.end), msg, severity=sev,
-                      suggestion=f"{title.text.strip()} {mark}", fix=fix)
+                      suggestion=f"{title.text.strip()} {mark}", fix=marker_fix(posting, mark, title.run))
 
     @staticmethod
     def _marker_elsewhere(sc: Scan) -> bool:

@@ -21,7 +21,7 @@ from typing import Iterable
 
 from pydantic import ConfigDict, Field, field_validator
 
-from adlint import reqdata, textstats
+from adlint import prose, reqdata, textstats
 from adlint.diagnostics import Diagnostic, Severity
 from adlint.language import posting_language
 from adlint.posting import Posting
@@ -66,7 +66,7 @@ def analyse(posting: Posting) -> Analysis:
     if key in posting.cache:
         return posting.cache[key]
     lang = posting_language(posting)
-    sents = [s for s in textstats.posting_sentences(posting, lang) if s.section_id not in BOILERPLATE_SECTIONS]
+    sents = [s for s in prose.sentences(posting, lang) if s.section_id not in BOILERPLATE_SECTIONS]
     counts = textstats.total(sents)
     ease = grade = None
     ease_name = grade_name = None
@@ -320,12 +320,11 @@ class LongParagraph(Rule):
     Options = ParagraphOptions
 
     def check(self, posting: Posting, options: ParagraphOptions) -> Iterable[Diagnostic]:
-        for section in posting.sections:
-            if section.id in BOILERPLATE_SECTIONS:
+        # The same units as the sentence rules (cached with the analysis).
+        for p in prose.paragraphs(posting, analyse(posting).lang):
+            if p.section_id in BOILERPLATE_SECTIONS or p.words <= options.max_words:
                 continue
-            for block in section.blocks:
-                n = textstats.word_count(block.text)
-                if n > options.max_words:
-                    what = "paragraph" if block.kind == "paragraph" else "list item"
-                    yield self.at(posting, block.run.span(0, 0), f"this {what} has {n} words (more than "
-                                  f"{options.max_words}); break it up")
+            what = "paragraph" if p.block_kind == "paragraph" else "list item"
+            a = p.span()[0]
+            yield self.at(posting, (a, a), f"this {what} has {p.words} words (more than {options.max_words}); "
+                          "break it up")

@@ -147,15 +147,7 @@ def _plain(token: Any, first_line: int, posting: Posting) -> tuple[TextRun, bool
 
 def metadata_title(posting: Posting) -> TextRun | None:
     """The ``title`` metadata value as a run pointing at its text in the source, if any."""
-    f = posting.metadata.get("title")
-    if f is None or not isinstance(f.value, str) or not f.value.strip():
-        return None
-    if f.span:
-        idx = posting.source.find(f.value, f.span[0], f.span[1])
-        if idx >= 0:
-            return TextRun.verbatim(f.value, idx)
-        return TextRun(f.value, TextMap.pinned(f.value, *f.span))
-    return None
+    return posting.metadata_title_run()
 
 
 def read_markdown(posting: Posting) -> None:
@@ -225,4 +217,6 @@ def read_markdown(posting: Posting) -> None:
                 elements.append(Element(run, start, end, block=Block("paragraph", run),
                                         candidate=STRONG if bold else 0))
     posting.title = metadata_title(posting) or title_run
+    if title_run is not None and posting.title is not title_run:
+        posting.visible_title = title_run  # "# Rockstar Developer" under "title: Developer" is a title too
     posting.sections = assemble(elements, len(posting.source))
