@@ -320,11 +320,13 @@ class LongParagraph(Rule):
     Options = ParagraphOptions
 
     def check(self, posting: Posting, options: ParagraphOptions) -> Iterable[Diagnostic]:
-        # The same units as the sentence rules (cached with the analysis).
-        for p in prose.paragraphs(posting, analyse(posting).lang):
-            if p.section_id in BOILERPLATE_SECTIONS or p.words <= options.max_words:
+        # The block as a reader sees it: a flattened list on one line is still a wall of text to the eye.
+        for section in posting.sections:
+            if section.id in BOILERPLATE_SECTIONS:
                 continue
-            what = "paragraph" if p.block_kind == "paragraph" else "list item"
-            a = p.span()[0]
-            yield self.at(posting, (a, a), f"this {what} has {p.words} words (more than {options.max_words}); "
-                          "break it up")
+            for block in section.blocks:
+                n = textstats.word_count(block.text)
+                if n > options.max_words:
+                    what = "paragraph" if block.kind == "paragraph" else "list item"
+                    yield self.at(posting, block.run.span(0, 0), f"this {what} has {n} words (more than "
+                                  f"{options.max_words}); break it up")
