@@ -17,9 +17,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from adlint.diagnostics import Severity
+from adlint.metadata import (ORIGIN_DEFAULT, ORIGIN_TABLE, ConfigValues, MetadataTable, check_country,
+                             check_language, check_region, check_region_in_country)
 
 CONFIG_FILES = (".adlint.toml", "adlint.toml", "pyproject.toml")
 OUTPUT_FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit", "auto")
@@ -66,6 +68,9 @@ class Settings(BaseModel):
     languages: list[Literal["en", "fr", "de", "es"]] | None = Field(None, description="languages whose rule packs run")
     default_language: str | None = Field(None, description="BCP 47 tag for postings that declare none")
     default_country: str | None = Field(None, description="ISO 3166-1 alpha-2 code for postings that declare none")
+    default_region: str | None = Field(None, description="ISO 3166-2 code (US-CA) for postings that declare none")
+    metadata: list[MetadataTable] = Field(default_factory=list,
+                                          description="per-path language, country and region; first match wins")
     rule_packs: list[str] = Field(default_factory=list, description="extra rule data packs (paths)")
     max_file_size: int = Field(2_000_000, ge=1, description="bytes; larger files are reported (AD001), not read")
     short_posting_words: int = Field(250, ge=0, description="a posting with fewer words and no responsibilities, "
@@ -84,6 +89,25 @@ class Settings(BaseModel):
         for sel in value or ():
             if not registry.is_selector(sel):
                 raise ValueError(f"unknown rule selector {sel!r} (use a code such as AD101, a prefix such as AD1, a rule name, or ALL)")
+        return value
+
+    @field_validator("default_language")
+    @classmethod
+    def _default_language(cls, value: str | None) -> str | None:
+        return None if value is None else check_language(value)
+
+    @field_validator("default_country")
+    @classmethod
+    def _default_country(cls, value: str | None) -> str | None:
+        return None if value is None else check_country(value)
+
+    @field_validator("default_region")
+    @classmethod
+    def _default_region(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return None
+        check_region(value)
+        check_region_in_country(info.data.get("default_country"), value, "default-country")
         return value
 
     @field_validator("per_file_ignores")
@@ -153,6 +177,7 @@ class Config:
     _pfi: list[tuple[re.Pattern[str], frozenset[str]]] = field(default_factory=list)
     _include: list[re.Pattern[str]] | None = None
     _exclude: list[re.Pattern[str]] = field(default_factory=list)
+    _metadata: list[tuple[list[re.Pattern[str]], MetadataTable]] = field(default_factory=list)
 
     @property
     def fail_level(self) -> Severity:
@@ -191,6 +216,28 @@ class Config:
             return path.suffix.lower() in DEFAULT_EXTENSIONS
         rel = self.relative(path)
         return any(r.match(rel) for r in self._include)
+
+    def metadata_for(self, path: Path) -> ConfigValues:
+        """The language, country and region the configuration gives file ``path``.
+
+        The first ``[[metadata]]`` table whose ``path`` globs match (relative
+        to :attr:`root`, as ``per-file-ignores``) sets its keys; ``default-*``
+        keys fill the keys it leaves out. The file's own metadata beats both
+        (:func:`adlint.metadata.apply`).
+        """
+        rel = self.relative(path)
+        values: dict[str, str] = {}
+        origins: dict[str, str] = {}
+        number = next((i for i, (regexes, _) in enumerate(self._metadata, 1) if any(r.match(rel) for r in regexes)), None)
+        if number is not None:
+            for key, value in self._metadata[number - 1][1].values().items():
+                values[key], origins[key] = value, ORIGIN_TABLE
+        s = self.settings
+        for key, value in (("language", s.default_language), ("country", s.default_country),
+                           ("region", s.default_region)):
+            if value and key not in values:
+                values[key], origins[key] = value, ORIGIN_DEFAULT
+        return ConfigValues(values, origins, number, self.path.name if self.path else None, rel)
 
     def options(self, code: str) -> Any:
         """The validated options model of rule ``code``."""
@@ -235,10 +282,16 @@ def _format_errors(path: Path | None, exc: ValidationError, prefix: str = "",
         names = ", ".join(["severity", *(_kebab(n) for n in options.model_fields)])
         allowed_options = f"unknown option for this rule; allowed keys: {names}"
     for err in exc.errors():
-        loc = ".".join(_kebab(str(p)) if prefix else str(p) for p in err["loc"])
+        parts = [str(p) for p in err["loc"]]
+        in_table = options is None and len(err["loc"]) >= 2 and parts[0] == "metadata" and isinstance(err["loc"][1], int)
+        if in_table:  # [[metadata]] tables are numbered from 1, as a reader counts them in the file
+            parts[:2] = [f"metadata[{int(err['loc'][1]) + 1}]"]
+        loc = ".".join(_kebab(p) if prefix else p for p in parts)
         key = f"{prefix}{loc}" if loc else prefix.rstrip(".") or "(top level)"
         msg = err["msg"]
-        if err["type"] == "extra_forbidden":
+        if err["type"] == "extra_forbidden" and in_table:
+            msg = f"unknown key in a [[metadata]] table; allowed keys: {', '.join(MetadataTable.model_fields)}"
+        elif err["type"] == "extra_forbidden":
             msg = f"unknown key; allowed keys: {allowed}" if options is None else allowed_options
         elif msg.startswith("Value error, "):
             msg = msg[len("Value error, "):]
@@ -316,7 +369,8 @@ def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[
            for g, sels in settings.per_file_ignores.items()]
     include = [_glob_regex(g) for g in settings.include] if settings.include is not None else None
     exclude = [_glob_regex(g) for g in (*DEFAULT_EXCLUDE, *settings.exclude, *settings.extend_exclude)]
-    return Config(settings, path, root, frozenset(enabled), severities, rule_options, pfi, include, exclude)
+    metadata = [([_glob_regex(g) for g in table.globs], table) for table in settings.metadata]
+    return Config(settings, path, root, frozenset(enabled), severities, rule_options, pfi, include, exclude, metadata)
 
 
 def find_config_file(start: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:

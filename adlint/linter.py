@@ -13,7 +13,7 @@ from pathlib import Path
 
 from adlint.config import Config
 from adlint.diagnostics import Diagnostic
-from adlint.posting import MetaField, Posting, Problem
+from adlint.posting import Posting, Problem
 
 
 @dataclass
@@ -25,17 +25,24 @@ class Result:
     crashes: list[str] = field(default_factory=list)
 
 
-def _apply_defaults(posting: Posting, config: Config) -> None:
-    """Give the posting the config's default language and country when it declares none."""
-    s = config.settings
-    for key, value in (("language", s.default_language), ("country", s.default_country)):
-        if value and posting.meta(key) in (None, ""):
-            posting.metadata[key] = MetaField(key, value, None, None, "config")
+def _apply_defaults(posting: Posting, config: Config, path: Path) -> None:
+    """Give the posting the language, country and region the config sets for ``path`` where it declares none.
+
+    See :mod:`adlint.metadata`: the first matching ``[[metadata]]`` table, then
+    ``default-language``/``default-country``/``default-region``; the file's own
+    values win.
+    """
+    from adlint import metadata
+
+    metadata.apply(posting, config.metadata_for(path))
 
 
 def read_posting(display_path: str, data: bytes, config: Config, fmt: str | None = None,
-                 file_size: int | None = None) -> Posting:
-    """Read a posting (size limit from ``config``) and apply the config's defaults.
+                 file_size: int | None = None, real_path: Path | None = None) -> Posting:
+    """Read a posting (size limit from ``config``) and apply the config's metadata for it.
+
+    ``real_path`` (default: ``display_path``) is the path the config's
+    ``[[metadata]]`` globs are matched against.
 
     ``file_size`` is the file's size in bytes when ``data`` holds only its start
     (the CLI reads no more than the limit allows); by default ``len(data)``.
@@ -54,7 +61,7 @@ def read_posting(display_path: str, data: bytes, config: Config, fmt: str | None
     if posting.readable:
         from adlint.genre import is_short
 
-        _apply_defaults(posting, config)
+        _apply_defaults(posting, config, real_path or Path(display_path))
         posting.short = is_short(posting, config.settings.short_posting_words)
         posting.board_apply = config.settings.board_apply_button
     return posting
@@ -100,7 +107,7 @@ def lint_bytes(display_path: str, data: bytes, config: Config, real_path: Path |
 
     ``file_size``: as in :func:`read_posting`, when ``data`` is only the file's start.
     """
-    posting = read_posting(display_path, data, config, fmt, file_size)
+    posting = read_posting(display_path, data, config, fmt, file_size, real_path)
     codes = config.codes_for(real_path or Path(display_path))
     return lint_posting(posting, codes, config)
 

@@ -118,7 +118,8 @@ class MetaField:
     ``list``); ``span`` is the source span of the value and ``key_span`` that of
     its key (both ``None`` for values given on the command line or in config).
     ``origin`` names where it came from: ``"front-matter"``, ``"json-ld"``,
-    ``"html-lang"``, ``"config"``.
+    ``"html-lang"``, ``"config"`` (a ``default-*`` key) or ``"config-metadata"`` (a
+    ``[[metadata]]`` table of the configuration).
     """
 
     key: str

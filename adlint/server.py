@@ -5,8 +5,10 @@ Editors get, for each open posting:
 - diagnostics on open, change and save, each with the rule code, a link to
   its documentation (``codeDescription.href``) and ``source`` ``adlint``;
 - the rule's documentation on hover over a finding (as ``adlint rule CODE``);
-- quick fixes: a rule's :class:`~adlint.diagnostics.Fix` edits, or, when it
-  only suggests a replacement, the flagged words replaced by the suggestion.
+- quick fixes: a rule's :class:`~adlint.diagnostics.Fix` edits, and nothing
+  else. A diagnostic's ``suggestion`` is advice for the reader (it may be
+  "describe the dress code, if there is one"), so it is shown in the message,
+  never written into the posting.
 
 Configuration is found from the document's folder exactly as on the command
 line (:class:`adlint.config.ConfigResolver`), afresh on every lint, so editing
@@ -156,9 +158,6 @@ def lint_document(text: str, path: Path | None, language_id: str | None = None,
             f.edits = [(mapper.position(e.start + shift), mapper.position(e.end + shift), e.text) for e in d.fix.edits]
             f.action = f"{d.code}: {d.fix.message}"
             f.preferred = d.fix.applicability == "safe"
-        elif d.suggestion and d.end > d.start:
-            f.edits = [(f.start, f.end, d.suggestion)]
-            f.action = f"{d.code}: replace with '{d.suggestion}'"
         out.findings.append(f)
     return out
 

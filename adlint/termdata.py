@@ -28,6 +28,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from adlint.literal import advice_reason
 from adlint.ruledata import RuleDataError, Source, load_model, rules_dir
 
 Lang = Literal["en", "fr", "de", "es"]
@@ -117,6 +118,10 @@ class TermEntry(BaseModel):
                 raise ValueError(f"replacement key {k!r} must be the matched text in lower case, single-spaced")
             if not v.strip() or v != v.strip() or any(c in v for c in "\r\n"):
                 raise ValueError(f"replacement for {k!r} must be text on one line without outer spaces")
+            advice = advice_reason(v)
+            if advice:  # a fix writes this into the posting: advice belongs in `alternatives`
+                raise ValueError(f"replacement for {k!r} must be the words to write, not advice ({advice}); "
+                                 "put advice in alternatives")
         return value
 
     @field_validator("pattern")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import re
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,18 @@ def test_real_postings_without_mistakes_are_left_byte_identical(data, enc, eol) 
     path = data.draw(st.sampled_from(corpus_files()), label="posting")
     raw = ENCODINGS[enc](with_eol(path.read_text(encoding="utf-8"), EOLS[eol]))
     out = fix_bytes(path.name, raw, config(), unsafe=True)
+    # A Markdown posting that declares no language gets it (AD401, unsafe); that is the only change allowed.
+    if any(a.code == "AD401" for a in out.applied):
+        assert [a.code for a in out.applied] == ["AD401"] and path.suffix == ".md"
+        text = SourceCodec.of(raw).decode(raw)
+        fixed = SourceCodec.of(out.fixed).decode(out.fixed)
+        assert text is not None and fixed is not None
+        i = next((k for k, (a, b) in enumerate(zip(text, fixed)) if a != b), len(text))
+        added = fixed[i:len(fixed) - (len(text) - i)]
+        assert text[:i] + added + text[i:] == fixed  # one insertion, every other character kept
+        plain = added.replace("\r\n", "\n").replace("\r", "\n")
+        assert re.fullmatch(r"(---\n)?language: [a-z]{2,3}\n(---\n\n)?", plain), plain
+        return
     assert out.fixed == raw and out.applied == []
 
 

@@ -86,12 +86,12 @@ def test_full_format_wide_gutter_and_unicode_columns(project: Path, capsys) -> N
 
 
 def test_full_format_suggestion_without_fix(project: Path, capsys) -> None:
-    # A language from the configuration can be suggested but not fixed in the file.
-    (project / ".adlint.toml").write_text('default-language = "fr_FR"\n', encoding="utf-8")
-    (project / "b.md").write_text("## Vos missions\n\n- Coder\n", encoding="utf-8")
-    main(["check", "--select", "AD402", "--output-format", "full", "b.md"])
+    # Plain text has no place to declare a language: the detected one is suggested, not fixed in the file.
+    (project / "b.txt").write_text("Vos missions\n\nVous concevez et maintenez les services de paiement de "
+                                   "l'entreprise avec une équipe de six personnes.\n", encoding="utf-8")
+    main(["check", "--select", "AD401", "--output-format", "full", "b.txt"])
     out = capsys.readouterr().out
-    assert "  help: use 'fr-FR'" in out
+    assert "  help: use 'fr'" in out
     assert "fix (" not in out
 
 

@@ -60,8 +60,14 @@ def test_ad401_markdown_without_language() -> None:
 
 
 def test_ad401_html_hint_names_the_lang_attribute() -> None:
+    page = "<html><body><h2>Deine Aufgaben</h2>\n<ul><li>Kunden beraten</li></ul></body></html>\n"
+    d = one(lint(page, "job.html", ["AD401"])[0], "AD401")
+    assert "<html> element" in d.message and "lang=" in d.message
+
+
+def test_ad401_html_fragment_hint_names_the_config_table() -> None:
     d = one(lint("<h2>Deine Aufgaben</h2>\n<ul><li>Kunden beraten</li></ul>\n", "job.html", ["AD401"])[0], "AD401")
-    assert "<html lang" in d.message
+    assert "an HTML fragment has no place for it" in d.message and "[[metadata]]" in d.message
 
 
 def test_ad401_near_misses() -> None:
@@ -145,10 +151,12 @@ def test_ad402_near_miss_valid_tags(value: str) -> None:
     assert lint(fm(language=value))[0] == []
 
 
-def test_ad402_language_from_config_is_checked_but_not_fixed() -> None:
-    d = one(lint(fm(), select=["AD402"], **{"default-language": "fr_FR"})[0], "AD402")
-    assert d.suggestion == "fr-FR"
-    assert d.fix is None  # nothing in the file to edit
+def test_ad402_language_from_config_is_a_configuration_error() -> None:
+    # An invalid default-language is reported once, when the configuration loads, not on every posting.
+    from adlint.config import ConfigError
+
+    with pytest.raises(ConfigError, match=r"default-language: 'fr_FR' is not a valid BCP 47 language tag.*use 'fr-FR'"):
+        lint(fm(), select=["AD402"], **{"default-language": "fr_FR"})
 
 
 # -- AD403 deprecated-language-tag --------------------------------------------------------------

@@ -202,11 +202,16 @@ class MarkerOptions(TermOptions):
     @field_validator("markers")
     @classmethod
     def _markers_plain(cls, value: dict[str, str]) -> dict[str, str]:
+        from adlint.literal import advice_reason
+
         for lang, mark in value.items():
             if lang not in _MARKER_SUGGESTION:
                 raise ValueError(f"markers: unknown language {lang!r} (use de, fr or es)")
             if not mark.strip() or mark != mark.strip() or any(c in mark for c in "\r\n\"\\"):
                 raise ValueError(f"markers: {mark!r} must be text on one line, without outer spaces or quotes")
+            advice = advice_reason(mark)
+            if advice:  # the fix appends the marker to the title as written
+                raise ValueError(f"markers: {mark!r} must be the marker to write, not advice ({advice})")
         return value
 
     def marker(self, language: str) -> str:

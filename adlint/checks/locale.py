@@ -20,7 +20,7 @@ _DEPRECATED_SUBTAG = 11
 
 def _fix(posting: Posting, f: MetaField, new: str, what: str) -> Fix | None:
     span = f.value_span(posting.source)
-    if span is None or f.origin == "config" or posting.source[span[0]:span[1]] != f.value:
+    if span is None or f.origin.startswith("config") or posting.source[span[0]:span[1]] != f.value:
         return None
     return Fix((Edit(span[0], span[1], new),), f"{what} '{f.value}' → '{new}'", "safe")
 
@@ -104,27 +104,59 @@ def country_analysis(value: str) -> tuple[str, str | None, str]:
         return "invalid", None, f"'{v}' is not an ISO 3166-1 alpha-2 code"
 
 
+def offered_language(posting: Posting) -> str | None:
+    """The language detected from the posting's text as a valid BCP 47 tag (``"en"``), or ``None``.
+
+    ``None`` when no detector is installed, the text is too short or the
+    detection unsure, or the detected code is no valid tag.
+    """
+    from adlint.language import detected_language
+
+    lang = detected_language(posting)
+    if not lang:
+        return None
+    verdict, suggestion, _ = language_analysis(lang)
+    if verdict == "ok":
+        return lang
+    return suggestion if verdict in ("deprecated", "case") else None
+
+
 class MissingLanguage(Rule):
-    """AD401: no language declared for the posting."""
+    """AD401: no language declared for the posting.
+
+    The message says where this file's format declares a language, with the
+    language detected from the text when there is one. Markdown gets an unsafe
+    fix that writes it: a ``language:`` key added to the front matter, or a
+    front matter added at the top.
+    """
 
     code = "AD401"
     name = "missing-language"
     severity = Severity.WARNING
+    fixable = "unsafe"
     summary = "The posting declares no language (`language` in front matter, `<html lang>`, `inLanguage`)."
     why = ("The language decides which word lists, section headings and readability formula apply, and job "
-           "boards and search engines show a posting to readers of its declared language. Set it in the "
-           "posting, or once for a whole folder with `default-language` in the configuration.")
+           "boards and search engines show a posting to readers of its declared language. Markdown and YAML "
+           "declare it with the `language:` key, an HTML page with `<html lang>`, JSON-LD with `inLanguage`. "
+           "Plain text and HTML fragments have no place for it: give it in a `[[metadata]]` table of the "
+           "configuration (matched by path), or for every posting with `default-language`. The message offers "
+           "the language detected from the text; on Markdown, `--fix --unsafe-fixes` writes it into the front "
+           "matter (check it first: detection can be wrong on short or mixed text).")
     source = "BCP 47 (RFC 5646); schema.org JobPosting inLanguage (via CreativeWork)"
     example_fires = "---\ntitle: Data engineer\n---\n\n## Responsibilities\n"
     example_passes = "---\ntitle: Data engineer\nlanguage: en\n---\n\n## Responsibilities\n"
 
     def check(self, posting: Posting, options: NoOptions) -> Iterable[Diagnostic]:
-        if posting.meta("language") in (None, ""):
-            hint = {"markdown": "add 'language: en' (a BCP 47 tag) to the front matter",
-                    "html": "add a lang attribute, e.g. <html lang=\"en\">",
-                    "jsonld": "add an \"inLanguage\" property, e.g. \"en\""}.get(
-                posting.format, "set default-language in .adlint.toml")
-            yield self.at(posting, None, f"no language declared; {hint}")
+        from adlint import declare
+
+        if posting.meta("language") not in (None, ""):
+            return
+        value = offered_language(posting)
+        msg = f"no language declared; {declare.language_hint(posting, value)}"
+        if value:
+            msg += f" (detected from the text: {value})"
+        yield self.at(posting, None, msg, suggestion=value,
+                      fix=declare.language_fix(posting, value) if value else None)
 
 
 class InvalidLanguageTag(Rule):
@@ -191,7 +223,12 @@ class NonCanonicalLanguageTag(Rule):
 
 
 class MissingCountry(Rule):
-    """AD406: no country declared for the posting."""
+    """AD406: no country declared for the posting.
+
+    The message says where this file's format declares a country, with the
+    country the text names for the job when it names exactly one
+    (:mod:`adlint.countryguess`).
+    """
 
     code = "AD406"
     name = "missing-country"
@@ -199,7 +236,12 @@ class MissingCountry(Rule):
     summary = ("The posting declares no country (`country` in front matter, JSON-LD `addressCountry` or "
                "`applicantLocationRequirements`).")
     why = ("Pay-transparency and anti-discrimination duties depend on the jurisdiction; without a country the "
-           "legal rules cannot tell what applies. Set it per posting or with `default-country` in the configuration.")
+           "legal rules cannot tell what applies. Markdown and YAML declare it with the `country:` key, JSON-LD "
+           "with `jobLocation.address.addressCountry`. Plain text and HTML have no place for it: give it in a "
+           "`[[metadata]]` table of the configuration (matched by path), or for every posting with "
+           "`default-country`. When the text names exactly one country where it gives the place (\"London, UK\", "
+           "\"Remote (US)\"), the message offers it; two countries, or a code that is also a US state "
+           "(\"Wilmington, DE\"), give no offer.")
     source = "ISO 3166-1; schema.org PostalAddress addressCountry; Google job posting structured data"
     example_fires = "---\nlanguage: en\n---\n\n## Responsibilities\n"
     example_passes = "---\nlanguage: en\ncountry: GB\n---\n\n## Responsibilities\n"
@@ -207,11 +249,21 @@ class MissingCountry(Rule):
     def check(self, posting: Posting, options: NoOptions) -> Iterable[Diagnostic]:
         if posting.meta("country") not in (None, ""):
             return
+        from adlint import declare
+        from adlint.countryguess import guess_country
         from adlint.paydata import posting_place
 
-        # JSON-LD names the country in jobLocation or, for remote jobs, applicantLocationRequirements.
-        if not posting_place(posting).countries:
-            yield self.at(posting, None, "no country declared; add 'country' with an ISO 3166-1 alpha-2 code (e.g. DE)")
+        # JSON-LD names the country in jobLocation or, for remote jobs, applicantLocationRequirements;
+        # a region (from the file or the configuration) names its country too.
+        if posting_place(posting).countries:
+            return
+        guess = guess_country(posting)
+        value = guess.code if guess else None
+        msg = f"no country declared; {declare.country_hint(posting, value)}"
+        if guess is not None:
+            line, col = posting.position(guess.span[0])
+            msg += f" (the text names it: '{guess.words}' at {line}:{col})"
+        yield self.at(posting, None, msg, suggestion=value)
 
 
 class InvalidCountryCode(Rule):

@@ -52,7 +52,9 @@ def _lang_field(posting: Posting) -> MetaField | None:
 
 
 def _where(f: MetaField) -> str:
-    return " (from default-language in the configuration)" if f.origin == "config" else ""
+    from adlint.metadata import describe_origin
+
+    return f" (from {describe_origin(f.origin, f.key)})" if f.origin.startswith("config") else ""
 
 
 class MismatchOptions(RuleOptions):
