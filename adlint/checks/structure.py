@@ -329,13 +329,52 @@ class ShortPosting(Rule):
         present = {s.id for s in posting.sections if s.id}
         wanted = ["responsibilities", "requirements", "benefits", "location_and_work_model", "how_to_apply"]
         missing = [sid for sid in wanted if sid not in present and not MissingRequiredSection._satisfied(posting, sid)
-                   and not (sid == "how_to_apply" and posting.board_apply)]
+                   and not (sid == "how_to_apply" and posting.board_apply) and not _told_inline(posting, sid)]
         if not missing:
             return
         names = {"location_and_work_model": "location", "how_to_apply": "how to apply"}
         what = ", ".join(names.get(m, m) for m in missing)
         msg = f"short posting ({body_words(posting)} words): a full posting would add {what}"
-        found = links(posting)
-        if found:
-            msg += f"; it links to {found[0][0]}: if the full ad is there, this is fine as a teaser"
+        ad = next((url for url, _ in links(posting) if any(w in url.lower() for w in _JOB_LINK_WORDS)), None)
+        if ad:
+            msg += f"; if the full ad is at {ad}, this is fine as a teaser"
         yield self.at(posting, None, msg)
+
+
+# Words in a URL that make it a link to a job ad or an applicant-tracking system, not a home page.
+_JOB_LINK_WORDS = ("job", "career", "apply", "hiring", "position", "vacanc", "recruit", "lever.co", "greenhouse",
+                   "ashbyhq", "workable", "workatastartup", "stellen", "emploi", "candidat")
+
+
+def _told_inline(posting: Posting, sid: str) -> bool:
+    """What a reader of a short post finds without a heading of its own.
+
+    A heading phrase of two or more words written inside the text ("Key
+    responsibilities: …", "What you'll do – …"); for benefits, a pay figure
+    (the offer is stated); for location, a country the text names ("Berlin, DE",
+    "Remote (US)").
+    """
+    if sid == "benefits":
+        from adlint.pay import pay_in
+
+        if any(pay_in(b.text, posting.meta("country")) for _, b in posting.blocks()):
+            return True
+    if sid == "location_and_work_model":
+        from adlint.countryguess import guess_country
+
+        if guess_country(posting) is not None:
+            return True
+    pattern = _inline_headings(sid)
+    return pattern is not None and any(pattern.search(b.text) for _, b in posting.blocks())
+
+
+@lru_cache(maxsize=None)
+def _inline_headings(sid: str) -> "re.Pattern[str] | None":
+    """One whole-phrase pattern of a section's heading phrases of two or more words (``rules/sections.yaml``)."""
+    from adlint import ruledata
+
+    phrases = [h for s in ruledata.sections().sections if s.id == sid for h in s.headings.all() if len(h.split()) >= 2]
+    if not phrases:
+        return None
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I)
