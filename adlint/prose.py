@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from adlint import textstats
@@ -166,6 +167,7 @@ def _nav(text: str) -> bool:
     return bool(words) and len(words) <= 12 and all(w in _NAV_WORDS for w in words)
 
 
+@lru_cache(maxsize=8192)
 def _heading(text: str) -> bool:
     """True when ``text`` is a known section heading ("Requirements", "What We Offer")."""
     from adlint.sections import classify_exact
@@ -253,6 +255,8 @@ def _heading_at(text: str, s: int, b: int) -> bool:
 
 def _leading_heading(text: str, a: int, b: int) -> int | None:
     """End offset of a known heading that opens ``text[a:b]`` and runs on into a capitalised word, or ``None``."""
+    if not text[a:a + 1].isupper():
+        return None  # headings start with a capital
     toks = [m for m in _TOKEN.finditer(text, a, b)][: _MAX_HEADING_WORDS + 1]
     for n in range(min(len(toks) - 1, _MAX_HEADING_WORDS), 0, -1):
         nxt = toks[n].group().lstrip(_STRIP)
@@ -282,12 +286,11 @@ def _pieces(text: str, a: int, b: int, lang: str, colon: bool = True,
         return
     if _PIPE.search(text, a, b):
         parts = [(x, y) for x, y in _split(text, a, b, [m.start() for m in _PIPE.finditer(text, a, b)])]
-        navs = sum(_nav(text[x:y]) for x, y in parts)
-        if parts and navs * 2 >= len(parts):
-            yield a, b, "nav"
-            return
         for x, y in parts:
-            yield from _pieces(text, x, y, lang, part=True)
+            if _nav(text[x:y]):
+                yield x, y, "nav"
+            else:
+                yield from _pieces(text, x, y, lang, part=True)
         return
     cuts = _separator_cuts(text, a, b)
     if cuts:
@@ -368,12 +371,15 @@ def cut_block(text: str, lang: str | None, kind: str = "paragraph") -> list[tupl
     # wrapped lines: a same-length copy without them keeps every offset.
     line = text.replace("\n", " ")
     for la, lb in lines:
-        for sa, sb in textstats.sentences(line[la:lb]):
+        sents = textstats.sentences(line[la:lb])
+        # In a block of unpunctuated lines each line is an item, unless it holds running text itself.
+        item_line = listy and len(sents) < 2 and not _TERMINAL.search(text[la:lb])
+        for sa, sb in sents:
             for x, y, k in _pieces(line, la + sa, la + sb, lang):
                 if not any(ch.isalpha() for ch in text[x:y]):
                     continue
-                if k == "paragraph" and (listy or kind == "item"):
-                    k = "item" if listy else "item-text"
+                if k == "paragraph" and (item_line or kind == "item"):
+                    k = "item" if item_line else "item-text"
                 out.append((x, y, k))
     return out
 

@@ -8,10 +8,10 @@ milliseconds to load, and textstat >= 0.7.9 downloads CMUdict on first use).
   ``d'expérience``); numbers, URLs and e-mail addresses are not words.
 * Sentences end at ``.``, ``!``, ``?`` or ``…`` followed by a space and a
   character that can start a sentence, at a line break, at an inline bullet
-  glyph (``•``, ``✅``...), and at the end of a block. Every list item and every
-  heading is therefore its own sentence: a bullet list without full stops does
-  not score as one giant sentence. Known abbreviations (``e.g.``, ``z. B.``,
-  ``p. ex.``, ``etc.``) do not end a sentence.
+  glyph (``•``, ``✅``...), and at the end of a block. Known abbreviations
+  (``e.g.``, ``z. B.``, ``p. ex.``, ``etc.``) do not end a sentence. This is
+  the low-level splitter; :mod:`adlint.prose` builds on it to decide what the
+  readability rules count (list items, headings and navigation inside text).
 * Syllables are counted by per-language rules on vowel groups
   (:func:`syllables`). Checked against CMUdict on the words of the English
   corpus postings, 99% of word tokens get the dictionary's count and the

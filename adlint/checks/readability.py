@@ -4,7 +4,8 @@ Scores are computed here from the counts of :mod:`adlint.textstats` with the
 formulas in ``rules/readability.yaml``: Flesch reading ease for English,
 Kandel-Moles for French, Amstad for German and Fernández-Huerta for Spanish,
 with Flesch-Kincaid (English) and the Wiener Sachtextformel (German) as grade
-levels. Each heading and each list item is a sentence of its own. No
+levels. What a sentence is (headings and list items are units of their own,
+navigation is not counted) is decided in :mod:`adlint.prose`. No
 hyphenation dictionary or pronouncing dictionary is loaded, so these rules work
 offline and add only a few milliseconds to a run.
 
@@ -235,7 +236,8 @@ class LongSentence(Rule):
     summary = "A sentence is longer than `max_words` words (info), or sentences average more than `avg_max` (warning)."
     why = ("Sentence length drives every readability formula, and long sentences are where second-language "
            "readers get lost. Plain-language guidance aims at 15 to 20 words. Headings and list items are "
-           "sentences of their own, so a list without full stops is not one endless sentence.")
+           "sentences of their own, so a list without full stops, or one flattened onto a single line, is not one "
+           "endless sentence; page navigation scraped with a posting is not counted (adlint/prose.py).")
     source = "Flesch (1948); Paycor recruiting guidance (2024); adlint calibration on real postings"
     example_fires = ("## About the role\n\nYou will work with product managers, designers, data scientists and "
                      "engineers from several countries to plan, build, test, ship and measure the features that "
@@ -313,7 +315,8 @@ class LongParagraph(Rule):
     severity = Severity.INFO
     summary = "A paragraph (or a single list item) runs longer than `max_words` words without a break."
     why = ("Readers scan a posting; a long block hides what they look for. Break it into short paragraphs or a "
-           "list. Google's job renderer keeps paragraph breaks and lists.")
+           "list. Google's job renderer keeps paragraph breaks and lists. Only running text counts: list items "
+           "and headings found inside a block (one item per line, a list flattened onto one line) end a run.")
     source = "Google Search Central, job posting structured data (description formatting)"
     example_fires = "## About us\n\n" + ("We build tools that help small shops sell online and ship on time. " * 12) + "\n"
     example_passes = "## About us\n\nWe build tools that help small shops sell online.\n\nWe ship on time.\n"
