@@ -114,7 +114,7 @@ def same_finding(judged: dict, current: dict) -> bool:
     if judged["code"] != current["code"] or judged["line"] != current["line"]:
         return False
     a, b = _QUOTED.search(judged.get("message", "")), _QUOTED.search(current.get("message", ""))
-    return a is None or b is None or a.group(1) == b.group(1)
+    return a is None or b is None or a.group(1).strip(":;., ").lower() == b.group(1).strip(":;., ").lower()
 
 
 def _selected(code: str, select: list[str]) -> bool:
