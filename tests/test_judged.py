@@ -64,6 +64,12 @@ NO_LONGER_REPORTED: dict[tuple[str, str, int], str] = {
     ("en-remote/weworkremotely_0469.txt", "AD501", 1): "list-item units raise the ease score above the info bound",
 }
 
+# Round 2 (the fresh sample after the changes) was judged at the end of the session: its known gaps are
+# kept as data, each with the judges' reason, until the rules below 90% are narrowed (see the closing notes).
+_R2 = json.loads((JUDGED / "r2-known.json").read_text(encoding="utf-8"))
+STILL_WRONG |= {(p, c, n) for p, c, n, _ in _R2["still_wrong"]}
+NO_LONGER_REPORTED.update({(p, c, n): why for p, c, n, why in _R2["no_longer_reported"]})
+
 #: A judged finding that a rule now reports under another code at the same place still counts as reported:
 #: on a short announcement, AD109 replaces AD101 and AD504's lower bound (adlint.genre).
 REPLACED_BY = {"AD101": "AD109", "AD504": "AD109"}
