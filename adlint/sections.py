@@ -35,6 +35,7 @@ _NEVER_HEADING = re.compile(r"^(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w
 # A run-in label: "Role: Backend engineer", "Apply: https://…", "<b>Location:</b> Berlin".
 _RUN_IN = re.compile(r"^([^\W\d_][^:.!?()\[\]\n]{0,40}?)[ \t]*[:：][ \t]+(?=\S)")
 _RUN_IN_WORDS = 4
+_INNER_SENTENCE = re.compile(r"\w[.!?]\s+\w")
 # A list typed as text: a bullet character and a space at the start of a line ("• Python", "- SQL", "· Go").
 _TYPED_BULLET = re.compile(r"([-*•·▪►✓✔➢➤○●■□◦–—+])[ \u00a0]+(?=\S)")
 
@@ -112,8 +113,8 @@ def classify(heading: str) -> str | None:
     bare = normalise(_PAREN.sub(" ", heading))
     if bare and bare in m.exact:
         return m.exact[bare]
-    if heading.rstrip().endswith((".", "!")):  # a sentence, not a label: its words say nothing of its role
-        return None
+    if heading.rstrip().endswith((".", "!")) or _INNER_SENTENCE.search(heading):
+        return None  # a sentence, not a label ("Twilio thinks big. Do you?"): its words say nothing of its role
     tokens = [t.strip("'-") for t in _WORD.findall(norm)]
     tokens = [t for t in tokens if t]
     if not tokens or len(tokens) > m.max_words:
@@ -193,6 +194,30 @@ def typed_list(run: TextRun) -> list[Block] | None:
     return blocks
 
 
+@lru_cache(maxsize=1)
+def _inline_heading_pattern() -> "re.Pattern[str]":
+    """Known heading phrases of two or more words, or one word of six letters or more, before a colon."""
+    from adlint import ruledata
+
+    phrases = {h for sec in ruledata.sections().sections for h in sec.headings.all()
+               if len(h.split()) >= 2 or len(h) >= 6}
+    alts = "|".join(re.escape(p).replace("'", "['’]") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=\s))(?:{alts})[ \t]*[:：](?=\s)", re.I)
+
+
+def inline_headings(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the known section labels written inside a flattened paragraph.
+
+    A posting whose line breaks were lost ("… join us. What You'll Do: Build …
+    Requirements: Go …") still shows its headings to a reader: a known heading
+    phrase that starts with a capital letter and ends in a colon. Only a
+    paragraph with two or more of them is read this way (one such phrase in
+    running text is prose). ``end`` is the offset after the colon.
+    """
+    found = [(m.start(), m.end()) for m in _inline_heading_pattern().finditer(text) if text[m.start()].isupper()]
+    return found if len(found) >= 2 else []
+
+
 def _sub_run(run: TextRun, start: int, end: int | None = None) -> TextRun:
     end = len(run.text) if end is None else end
     return TextRun(run.text[start:end], run.map.slice(start, end))
@@ -228,7 +253,9 @@ def assemble(elements: list[Element], source_end: int) -> list[Section]:
     right after a markup heading when short and unpunctuated (that is the heading's content), read as a sentence
     (end in "." or "!", unless the whole text is a known heading), or are a bare
     URL, address or hashtags. A paragraph typed as a list ("• Python" lines) is
-    read as list items (:func:`typed_list`). A paragraph that opens with a run-in label
+    read as list items (:func:`typed_list`), and a flattened paragraph with known
+    labels inside it ("… What You'll Do: … Requirements: …") as headings and
+    their content (:func:`inline_headings`). A paragraph that opens with a run-in label
     ("Location: Berlin") becomes a heading and its content. A promoted candidate
     sits one level below the last markup heading. A heading that names no
     section inherits the id of the section it is nested in: deeper than the
@@ -282,6 +309,22 @@ def assemble(elements: list[Element], source_end: int) -> list[Section]:
         listed = typed_list(el.run)
         if listed is not None:
             sections[-1].blocks.extend(listed)
+            continue
+        inline = inline_headings(text)
+        if inline:
+            level = markup_level + 1 if markup_level else 2
+            lead = text[:inline[0][0]].strip()
+            if lead:
+                sections[-1].blocks.append(Block("paragraph", _sub_run(el.run, 0, len(text[:inline[0][0]].rstrip()))))
+            for k, (a, b) in enumerate(inline):
+                end = inline[k + 1][0] if k + 1 < len(inline) else len(text)
+                head = _sub_run(el.run, a, b - 1)
+                open_section(head, level, classify(head.text), el.run.span(a, b)[0], promoted=True)
+                body = text[b:end]
+                if body.strip():
+                    x = b + len(body) - len(body.lstrip())
+                    y = b + len(body.rstrip())
+                    sections[-1].blocks.append(Block("paragraph", _sub_run(el.run, x, y)))
             continue
         level = markup_level + 1 if markup_level else 2
         label = None if first_para else run_in_label(text)

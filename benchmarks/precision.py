@@ -20,6 +20,11 @@ Precision is measured like speed: per rule, on real postings, with hand judgemen
     Findings still undecided are written to ``OUT/disagreements.md`` for a third
     judge. Decided findings go to ``tests/fixtures/judged/<round>.jsonl``.
 
+``known``
+    Writes ``tests/fixtures/judged/<round>.known.json``: findings judged wrong
+    that are still reported, and findings judged right and useful that are no
+    longer reported, each with a reason (``tests/test_judged.py`` reads it).
+
 ``report``
     Re-lints the judged postings with the current code and prints, per rule:
     judged, share right, share worth showing, how many judged findings are no
@@ -32,6 +37,7 @@ Usage (from the project root, with adlint installed)::
     python benchmarks/precision.py sample --seed 1 --select AD0,AD1,AD4,AD5 --out /tmp/round1
     python benchmarks/precision.py merge /tmp/round1 --round r1-structure
     python benchmarks/precision.py report [--round r1-structure] [--select AD1] [--markdown]
+    python benchmarks/precision.py known --round r1-structure   # the ratchet's list of known gaps
 
 Exit status 0; 2 when the corpus is missing.
 """
@@ -338,6 +344,43 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+REPLACED_BY = {"AD101": "AD109", "AD504": "AD109"}
+
+
+def reported(row: dict, current: list[dict]) -> bool:
+    """True when the judged finding ``row`` is among ``current`` findings of its posting.
+
+    On a short announcement AD109 replaces AD101 and AD504's lower bound, so a
+    judged AD101/AD504 counts as reported when AD109 is at the same line.
+    """
+    if any(same_finding(row, f) for f in current):
+        return True
+    new = REPLACED_BY.get(row["code"])
+    return new is not None and any(f["code"] == new and f["line"] == row["line"] for f in current)
+
+
+def cmd_known(args: argparse.Namespace) -> int:
+    """Write ``ROUND.known.json``: judged-wrong findings still reported, judged-useful ones no longer reported.
+
+    Reasons already written in the file are kept; new entries get the judges' reason.
+    """
+    corpus = Path(args.corpus)
+    rows = load_judged(args.round)
+    current = lint_files([corpus / p for p in sorted({r["path"] for r in rows})], corpus)
+    target = JUDGED / f"{args.round}.known.json"
+    old = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
+    why = {tuple(e[:3]): e[3] for k in ("still_wrong", "no_longer_reported") for e in old.get(k, [])}
+    still = [r for r in rows if r["correct"] == "no"
+             and any(same_finding(r, f) for f in current.get(r["path"], []))]
+    lost = [r for r in rows if r["correct"] == "yes" and r["useful"] == "yes"
+            and not reported(r, current.get(r["path"], []))]
+    out = {k: [[r["path"], r["code"], r["line"], why.get((r["path"], r["code"], r["line"]), r["reason"][:160])]
+               for r in rs] for k, rs in (("still_wrong", still), ("no_longer_reported", lost))}
+    target.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{target}: {len(still)} judged wrong and still reported, {len(lost)} judged useful and gone")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; see the module docstring."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -357,12 +400,14 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--select", default="")
     r.add_argument("--no-relint", action="store_true", help="do not re-lint (judged figures only)")
     r.add_argument("--markdown", action="store_true")
+    k = sub.add_parser("known", help="write tests/fixtures/judged/ROUND.known.json for the ratchet test")
+    k.add_argument("--round", required=True)
     args = ap.parse_args(argv)
     if args.cmd != "merge" and not Path(args.corpus).is_dir():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
     sys.path.insert(0, str(ROOT))
-    return {"sample": cmd_sample, "merge": cmd_merge, "report": cmd_report}[args.cmd](args)
+    return {"sample": cmd_sample, "merge": cmd_merge, "report": cmd_report, "known": cmd_known}[args.cmd](args)
 
 
 if __name__ == "__main__":

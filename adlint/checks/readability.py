@@ -323,13 +323,25 @@ class LongParagraph(Rule):
     Options = ParagraphOptions
 
     def check(self, posting: Posting, options: ParagraphOptions) -> Iterable[Diagnostic]:
-        # The block as a reader sees it: a flattened list on one line is still a wall of text to the eye.
-        for section in posting.sections:
+        # The block as a reader sees it. In plain text that is the physical line run: a posting whose line
+        # breaks were lost is one wall of text to the eye, even where adlint finds its headings inside it.
+        groups: list[tuple[object, int, str]] = []  # (first block, words, kind)
+        last_line = -1
+        for section, block in posting.blocks():
             if section.id in BOILERPLATE_SECTIONS:
+                last_line = -1
                 continue
-            for block in section.blocks:
-                n = textstats.word_count(block.text)
-                if n > options.max_words:
-                    what = "paragraph" if block.kind == "paragraph" else "list item"
-                    yield self.at(posting, block.run.span(0, 0), f"this {what} has {n} words (more than "
-                                  f"{options.max_words}); break it up")
+            a, b = block.run.span()
+            n = textstats.word_count(block.text)
+            first_line = posting.position(a)[0]
+            if posting.format == "text" and groups and first_line == last_line:
+                head, words, _ = groups[-1]
+                groups[-1] = (head, words + n, "paragraph")
+            else:
+                groups.append((block, n, block.kind))
+            last_line = posting.position(b)[0]
+        for block, n, kind in groups:
+            if n > options.max_words:
+                what = "paragraph" if kind == "paragraph" else "list item"
+                yield self.at(posting, block.run.span(0, 0), f"this {what} has {n} words (more than "  # type: ignore[attr-defined]
+                              f"{options.max_words}); break it up")
