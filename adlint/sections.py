@@ -279,7 +279,7 @@ def assemble(elements: list[Element], source_end: int) -> list[Section]:
         current.end = start
         sec = Section(heading=run, level=level, id=sid, start=start, end=source_end, promoted=promoted)
         if (sid is not None and parent is not None and current is parent and not current.blocks
-                and level >= current.level and sid != current.id and classify_exact(run.text) is None):
+                and level > current.level and sid != current.id and classify_exact(run.text) is None):
             sec.id, sec.inherited = parent.id, True  # "Dein Profil" → "Deine Stärken, die wir brauchen:"
             group_level = level
         elif sid is not None:

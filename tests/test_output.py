@@ -76,13 +76,13 @@ def test_full_format_source_line_and_caret(project: Path, capsys) -> None:
 
 
 def test_full_format_wide_gutter_and_unicode_columns(project: Path, capsys) -> None:
-    text = "\n" * 10 + "## Été\n\n## Tâches\n\n- Coder\n"
+    text = "\n" * 10 + "## Rémunération\n\n## Tâches\n\n- Coder\n"
     (project / "long.md").write_text(text, encoding="utf-8")
     code = main(["check", "--select", "AD104", "--output-format", "full", "long.md"])
     lines = capsys.readouterr().out.splitlines()
     assert code == 1
-    assert lines[0] == "long.md:11:4: AD104 [warning] section 'Été' is empty"
-    assert lines[1:4] == ["   |", "11 | ## Été", "   |    ^^^"]
+    assert lines[0] == "long.md:11:4: AD104 [warning] section 'Rémunération' is empty"
+    assert lines[1:4] == ["   |", "11 | ## Rémunération", "   |    ^^^^^^^^^^^^"]
 
 
 def test_full_format_suggestion_without_fix(project: Path, capsys) -> None:

@@ -291,6 +291,16 @@ def _promises_content(section: Section, filled: set[str | None]) -> bool:
     return section.heading is not None and len(section.heading.text.split()) <= 6
 
 
+def _mostly_prose(text: str, posting: Posting) -> bool:
+    """True when most words of ``text`` are running sentences, not list items or labels (``adlint.prose``)."""
+    from adlint.language import posting_language
+    from adlint.prose import cut_block
+
+    units = cut_block(text, posting_language(posting), "paragraph")
+    prose = sum(len(text[a:b].split()) for a, b, kind in units if kind == "paragraph")
+    return prose * 2 > len(text.split())
+
+
 class UnstructuredOptions(RuleOptions):
     """Options of AD105."""
 
@@ -328,9 +338,11 @@ class UnstructuredSection(Rule):
             # A paragraph right before a list of the same kind introduces it ("Mission" → "Activités principales").
             if i + 1 < len(secs) and secs[i + 1].id == s.id and secs[i + 1].items:
                 continue
-            # One long paragraph, not the sum of short ones: separate short paragraphs already read as a list.
-            words = max((len(b.text.split()) for b in s.paragraphs), default=0)
-            if words > options.max_words:
+            # One long paragraph, not the sum of short ones (separate short paragraphs already read as a list);
+            # in plain text, not a list whose line breaks were lost (AD505 speaks for that wall).
+            longest = max(s.paragraphs, key=lambda b: len(b.text.split()), default=None)
+            words = len(longest.text.split()) if longest is not None else 0
+            if words > options.max_words and (posting.format != "text" or _mostly_prose(longest.text, posting)):  # type: ignore[union-attr]
                 yield self.at(posting, s.heading.span(),
                               f"section '{s.title}' is a {words}-word paragraph; write it as a list")
 
