@@ -75,7 +75,7 @@ class Settings(BaseModel):
     max_file_size: int = Field(2_000_000, ge=1, description="bytes; larger files are reported (AD001), not read")
     short_posting_words: int = Field(250, ge=0, description="a posting with fewer words and no responsibilities, "
                                      "requirements or benefits section is a short announcement "
-                                     "(AD109 instead of AD101 and AD504's lower bound); 0 turns this off")
+                                     "(no AD101; AD504 notes it at info); 0 turns this off")
     board_apply_button: bool = Field(False, description="the job board shows its own apply button: "
                                      "a missing how-to-apply section is not reported")
     as_of: date | None = Field(None, description="judge laws and expiry dates as on this day (default: today)")

@@ -2,9 +2,9 @@
 
 Short announcements are a genre of their own (a Hacker News "who is hiring"
 comment, a teaser linking to the full ad, several roles in one post): they name
-the role, the place and perhaps the pay, and leave the rest to a link. Rules that
-expect a full posting (AD101 missing sections, AD504's lower length bound) stay
-quiet on them; AD109 says once what a full posting would add.
+the role, the place and perhaps the pay, and leave the rest to a link. AD101
+(missing sections) stays quiet on them; AD504 says once, at info, that a full
+posting describes more; AD109 (opt-in) lists what a reader cannot find.
 
 The threshold comes from the corpus (``docs/short-postings.md``).
 """
@@ -32,16 +32,30 @@ def body_words(posting: Posting) -> int:
 def is_short(posting: Posting, max_words: int = SHORT_POSTING_WORDS) -> bool:
     """True when ``posting`` is a short announcement.
 
-    Short means fewer than ``max_words`` words (0 turns the genre off) and none
-    of the core sections (responsibilities, requirements, benefits) under a
-    heading of its own: a stub with a "Requirements" heading is an incomplete
-    full posting, and AD101 says what it lacks.
+    Short means none of the core sections (responsibilities, requirements,
+    benefits) under a heading of its own, and either fewer than ``max_words``
+    words (0 turns the genre off), or fewer than twice that and links to job
+    ads (a teaser for several roles). A stub with a "Requirements" heading is an incomplete full posting,
+    and AD101 says what it lacks.
     """
     if max_words <= 0 or not posting.readable:
         return False
-    if {s.id for s in posting.sections} & CORE_SECTIONS:
+    ids = {s.id for s in posting.sections}
+    if ids & CORE_SECTIONS:
         return False
-    return body_words(posting) < max_words
+    # A teaser: no duties or requirements of its own, but links to the ads that have them (several roles).
+    words = body_words(posting)
+    return words < max_words or (words < 2 * max_words and bool(job_links(posting)))
+
+
+# Words in a URL that make it a link to a job ad or an applicant-tracking system, not a home page.
+_JOB_LINK_WORDS = ("job", "career", "apply", "hiring", "position", "vacanc", "recruit", "lever.co", "greenhouse",
+                   "ashbyhq", "workable", "workatastartup", "personio", "breezy", "stellen", "emploi", "candidat")
+
+
+def job_links(posting: Posting) -> list[str]:
+    """The posting's links to a job ad or an application page (by the words in the URL), in order."""
+    return [url for url, _ in links(posting) if any(w in url.lower() for w in _JOB_LINK_WORDS)]
 
 
 def links(posting: Posting) -> list[tuple[str, tuple[int, int]]]:

@@ -344,19 +344,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-REPLACED_BY = {"AD101": "AD109", "AD504": "AD109"}
+REPLACED_BY = {"AD101": ("AD504", "AD109"), "AD504": ("AD109",), "AD109": ("AD504",)}
 
 
 def reported(row: dict, current: list[dict]) -> bool:
     """True when the judged finding ``row`` is among ``current`` findings of its posting.
 
-    On a short announcement AD109 replaces AD101 and AD504's lower bound, so a
-    judged AD101/AD504 counts as reported when AD109 is at the same line.
+    On a short announcement AD504's note (or AD109, when selected) stands for
+    AD101, so a judged AD101 counts as reported when one of them is at the same line.
     """
     if any(same_finding(row, f) for f in current):
         return True
-    new = REPLACED_BY.get(row["code"])
-    return new is not None and any(f["code"] == new and f["line"] == row["line"] for f in current)
+    return any(f["code"] in REPLACED_BY.get(row["code"], ()) and f["line"] == row["line"] for f in current)
 
 
 def cmd_known(args: argparse.Namespace) -> int:

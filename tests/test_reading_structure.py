@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _cfg(settings: dict | None = None, select: list[str] | None = None):
-    raw: dict = {"select": select or ["AD101", "AD103", "AD104", "AD105", "AD109", "AD504"]}
+    raw: dict = {"select": select or ["AD101", "AD103", "AD104", "AD105", "AD504"]}
     raw.update(settings or {})
     return resolve(raw, None, ROOT)
 
@@ -197,11 +197,17 @@ HN = ("Acme (YC W24) | Backend Engineer | Berlin, DE | ONSITE | €70k–€85k\
       "<p>Apply: https://jobs.acme.example/backend\n")
 
 
-def test_short_post_gets_one_ad109_instead_of_missing_sections_and_length() -> None:
+def test_short_post_gets_one_note_instead_of_missing_sections() -> None:
     diags = lint(HN)
+    assert [(d.code, d.line, d.col, d.severity.name) for d in diags] == [("AD504", 1, 1, "INFO")]
+    assert diags[0].message.startswith("short posting (")
+
+
+def test_ad109_when_selected_lists_only_what_a_reader_cannot_find() -> None:
+    diags = [d for d in lint(HN, select=["AD109"])]
     assert codes(diags) == [("AD109", 1, 1)]
     msg = diags[0].message
-    assert msg.startswith("short posting (") and "a full posting would add responsibilities, requirements" in msg
+    assert "a full posting would add responsibilities, requirements" in msg
     assert "benefits" not in msg and "location" not in msg and "how to apply" not in msg  # pay, place, apply line
     assert "https://jobs.acme.example/backend" in msg
 
@@ -209,6 +215,7 @@ def test_short_post_gets_one_ad109_instead_of_missing_sections_and_length() -> N
 def test_short_posting_words_zero_holds_every_posting_to_the_full_rules() -> None:
     diags = lint(HN, settings={"short-posting-words": 0})
     assert {d.code for d in diags} >= {"AD101", "AD504"} and "AD109" not in {d.code for d in diags}
+    assert all(d.severity.name != "INFO" for d in diags if d.code == "AD504")
 
 
 def test_a_stub_with_a_requirements_heading_is_not_a_short_announcement() -> None:

@@ -274,7 +274,8 @@ class PostingLength(Rule):
     name = "posting-length"
     severity = Severity.WARNING
     summary = ("The body has fewer than `min_words` words or more than `max_words` (warning), or more than "
-               "`info_max` (info). Equal-opportunity boilerplate is not counted.")
+               "`info_max` (info); a short announcement under `min_words` is info. Equal-opportunity boilerplate "
+               "is not counted.")
     why = ("A very short posting cannot describe the job, its requirements and its offer, which Google asks a "
            "job description to do; a very long one is skimmed or abandoned. Vendor data puts the fall in "
            "applications above about 700 words. The bands are the catalogue's; docs/calibration.md shows how "
@@ -289,7 +290,11 @@ class PostingLength(Rule):
     def check(self, posting: Posting, options: LengthOptions) -> Iterable[Diagnostic]:
         a = analyse(posting)
         n = a.counts.words
-        if n < options.min_words and not posting.short:  # a short announcement gets AD109 instead
+        if n < options.min_words and posting.short:
+            # A short announcement is a genre (adlint.genre): one note at info, not a failed commit.
+            yield self.at(posting, body_anchor(posting), f"short posting ({n} words): a full posting describes "
+                          "the job, what it requires and what it offers", severity=Severity.INFO)
+        elif n < options.min_words:
             yield self.at(posting, body_anchor(posting), f"the posting has {n} words (fewer than "
                           f"{options.min_words}); describe the job, what it requires and what it offers")
         elif n > options.max_words:
@@ -315,8 +320,10 @@ class LongParagraph(Rule):
     severity = Severity.INFO
     summary = "A paragraph (or a single list item) runs longer than `max_words` words without a break."
     why = ("Readers scan a posting; a long block hides what they look for. Break it into short paragraphs or a "
-           "list. Google's job renderer keeps paragraph breaks and lists. Only running text counts: list items "
-           "and headings found inside a block (one item per line, a list flattened onto one line) end a run.")
+           "list. Google's job renderer keeps paragraph breaks and lists. The block is what a reader sees: a "
+           "Markdown paragraph (lines without a blank line between them render as one), an HTML paragraph or "
+           "list item, and in plain text a line: a posting whose line breaks were lost is one wall of text, "
+           "even where adlint finds headings and list items inside it.")
     source = "Google Search Central, job posting structured data (description formatting)"
     example_fires = "## About us\n\n" + ("We build tools that help small shops sell online and ship on time. " * 12) + "\n"
     example_passes = "## About us\n\nWe build tools that help small shops sell online.\n\nWe ship on time.\n"
@@ -336,12 +343,12 @@ class LongParagraph(Rule):
             first_line = posting.position(a)[0]
             if posting.format == "text" and groups and first_line == last_line:
                 head, words, _ = groups[-1]
-                groups[-1] = (head, words + n, "paragraph")
+                groups[-1] = (head, words + n, "line")
             else:
                 groups.append((block, n, block.kind))
             last_line = posting.position(b)[0]
         for block, n, kind in groups:
             if n > options.max_words:
-                what = "paragraph" if kind == "paragraph" else "list item"
+                what = {"paragraph": "paragraph", "line": "line"}.get(kind, "list item")
                 yield self.at(posting, block.run.span(0, 0), f"this {what} has {n} words (more than "  # type: ignore[attr-defined]
-                              f"{options.max_words}); break it up")
+                              f"{options.max_words}) without a break; break it up")

@@ -42,6 +42,18 @@ def _known_sections(ids: list[str]) -> list[str]:
     return ids
 
 
+# Sections a reader finds only under a heading of their own (no metadata or marker stands in for them).
+_NAMED_BY_HEADING_ONLY = frozenset(("responsibilities", "requirements", "benefits"))
+
+
+def _unnamed_content_headings(posting: Posting) -> bool:
+    """True when a heading that names no known section stands over a list or a paragraph of 20+ words."""
+    for s in posting.sections:
+        if s.heading is not None and s.id is None and (s.items or s.word_count() >= 20):
+            return True
+    return False
+
+
 def _is_parent(sections: list[Section], i: int) -> bool:
     """True when section ``i`` heads sub-sections (see :func:`adlint.sections.heads_subsections`)."""
     from adlint.sections import heads_subsections
@@ -79,9 +91,9 @@ class MissingRequiredSection(Rule):
            "to apply. Google asks for a description that covers responsibilities, qualifications and skills, and "
            "several pay-transparency laws require a description of benefits. Location is also satisfied by "
            "`location` or `remote` metadata or a work model named in the text (remote, hybrid, on-site), and "
-           "how-to-apply by an e-mail address or an apply phrase in the text, by JSON-LD `directApply: true`, or by "
-           "the `board-apply-button` setting for boards with their own apply button. Short announcements "
-           "(`short-posting-words`) get one AD109 finding instead.")
+           "how-to-apply by an e-mail address or an apply phrase in the text, a link to a job or application page, a "
+           "JSON-LD record (shown by a board with its own apply button), or the `board-apply-button` setting. Short announcements "
+           "(`short-posting-words`) are not checked: AD504 notes them once at info.")
     source = "Google Search Central, job posting structured data (description); schema.org JobPosting"
     example_fires = "# Data engineer\n\n## Requirements\n\n- SQL\n"
     example_passes = ("---\nlocation: Lyon\n---\n\n## Missions\n\n- Build the data platform\n\n## Profil recherché\n\n"
@@ -91,9 +103,11 @@ class MissingRequiredSection(Rule):
     def check(self, posting: Posting, options: MissingSectionOptions) -> Iterable[Diagnostic]:
         from adlint import ruledata
 
-        if posting.short:  # a short announcement gets one AD109 finding instead
+        if posting.short:  # a short announcement: AD504 notes it once (and AD109 when selected)
             return
         present = {s.id for s in posting.sections if s.id}
+        if any(s.id == "role_summary" and s.items for s in posting.sections):
+            present.add("responsibilities")  # "The opportunity:" over a list of duties describes the job
         missing = [sid for sid in options.required if sid not in present and not self._satisfied(posting, sid)
                    and not (sid == "how_to_apply" and posting.board_apply)]
         if not missing:
@@ -101,9 +115,13 @@ class MissingRequiredSection(Rule):
         tax = {s.id: s for s in ruledata.sections().sections}
         if not any(s.heading for s in posting.sections):
             sev = Severity.ERROR if set(missing) & set(options.error_sections) else self.severity
-            yield self.at(posting, None, "no section headings found; expected sections: " + ", ".join(missing),
-                          severity=sev)
+            yield self.at(posting, None, "no section headings found: a reader cannot see where "
+                          + ", ".join(missing) + " are", severity=sev)
             return
+        if _unnamed_content_headings(posting):
+            # Headings adlint cannot name may be these sections in other words ("Deine Fähigkeiten, die uns
+            # begeistern"): say nothing rather than guess.
+            missing = [sid for sid in missing if sid not in _NAMED_BY_HEADING_ONLY]
         for sid in missing:
             d = tax.get(sid)
             examples = ", ".join(f"'{h}'" for h in self._example_headings(posting, d)) if d else ""
@@ -134,8 +152,14 @@ class MissingRequiredSection(Rule):
                 any(posting.meta(k) not in (None, "") for k in ("location", "remote", "region"))
                 or bool(posting.jsonld and posting.jsonld.get("jobLocation"))):
             return True
-        if sid == "how_to_apply" and posting.jsonld and posting.jsonld.get("directApply") is True:
-            return True
+        if sid == "how_to_apply":
+            from adlint.genre import job_links
+
+            # A JSON-LD JobPosting is a board record: the board that shows it carries the apply button.
+            if posting.format == "jsonld" or (posting.jsonld and posting.jsonld.get("directApply") is True):
+                return True
+            if job_links(posting):  # a link to the role's application page ("… — greenhouse.io/acme/123")
+                return True
         pattern = _markers(sid)
         if pattern is None:
             return False
@@ -291,6 +315,17 @@ def _promises_content(section: Section, filled: set[str | None]) -> bool:
     return section.heading is not None and len(section.heading.text.split()) <= 6
 
 
+def _found_inline(posting: Posting, sections: list[Section], i: int) -> bool:
+    """True when heading ``i`` stands on the same source line as the text before it (a flattened posting)."""
+    head = sections[i].heading
+    if head is None or i == 0 or posting.format != "text":  # HTML in JSON-LD sits on one line by nature
+        return False
+    before = sections[i - 1].blocks[-1].run if sections[i - 1].blocks else sections[i - 1].heading
+    if before is None:
+        return False
+    return posting.position(before.span()[1])[0] == posting.position(head.span()[0])[0]
+
+
 def _mostly_prose(text: str, posting: Posting) -> bool:
     """True when most words of ``text`` are running sentences, not list items or labels (``adlint.prose``)."""
     from adlint.language import posting_language
@@ -338,6 +373,8 @@ class UnstructuredSection(Rule):
             # A paragraph right before a list of the same kind introduces it ("Mission" → "Activités principales").
             if i + 1 < len(secs) and secs[i + 1].id == s.id and secs[i + 1].items:
                 continue
+            if _found_inline(posting, secs, i):  # a flattened posting's list lost its breaks: AD505 says so
+                continue
             # One long paragraph, not the sum of short ones (separate short paragraphs already read as a list);
             # in plain text, not a list whose line breaks were lost (AD505 speaks for that wall).
             longest = max(s.paragraphs, key=lambda b: len(b.text.split()), default=None)
@@ -352,18 +389,22 @@ class ShortPosting(Rule):
 
     Which postings are short is decided once, in :mod:`adlint.genre`, from the
     ``short-posting-words`` setting (default 250 words) and the core sections.
+    Off by default: judges found its list of what is missing right in too few
+    cases (round 2: 5 of 20), because short posts say much without headings.
     """
 
     code = "AD109"
     name = "short-posting"
     severity = Severity.INFO
+    default_enabled = False
     summary = ("A short announcement (fewer than `short-posting-words` words, no responsibilities, requirements "
                "or benefits section): one note on what a full posting would add.")
     why = ("Short announcements are a genre of their own: a Hacker News 'who is hiring' comment, a teaser that "
-           "links to the full ad, several roles in one post. Reporting every missing section on them is noise, "
-           "and a teaser that links to its full ad is complete for its purpose, so this is one note at info "
-           "instead of AD101's errors and AD504's warning. It says which of responsibilities, requirements, "
-           "benefits, location and how to apply a reader cannot find, and names the link when there is one. "
+           "links to the full ad, several roles in one post. AD101 does not hold them to the full-posting "
+           "sections and AD504 notes them once at info. This rule, when selected, says which of "
+           "responsibilities, requirements, benefits, location and how to apply a reader cannot find, and names "
+           "a job link when there is one. It is off by default: short posts say much without headings, and "
+           "judges found its list right in 5 of 20 findings (round 2) and 7 of 20 (round 3). "
            "docs/short-postings.md gives the corpus figures behind the 250-word default.")
     source = "adlint corpus survey (2026): 292 Hacker News posts and 1,753 full postings, docs/short-postings.md"
     example_fires = ("<p>Acme | Backend engineer | Berlin | ONSITE | €70k–€85k</p>\n"
@@ -372,7 +413,7 @@ class ShortPosting(Rule):
                       "## Benefits\n\n- 30 days of leave\n")
 
     def check(self, posting: Posting, options: NoOptions) -> Iterable[Diagnostic]:
-        from adlint.genre import body_words, links
+        from adlint.genre import body_words, job_links
 
         if not posting.short:
             return
@@ -385,15 +426,10 @@ class ShortPosting(Rule):
         names = {"location_and_work_model": "location", "how_to_apply": "how to apply"}
         what = ", ".join(names.get(m, m) for m in missing)
         msg = f"short posting ({body_words(posting)} words): a full posting would add {what}"
-        ad = next((url for url, _ in links(posting) if any(w in url.lower() for w in _JOB_LINK_WORDS)), None)
+        ad = next(iter(job_links(posting)), None)
         if ad:
             msg += f"; if the full ad is at {ad}, this is fine as a teaser"
         yield self.at(posting, None, msg)
-
-
-# Words in a URL that make it a link to a job ad or an applicant-tracking system, not a home page.
-_JOB_LINK_WORDS = ("job", "career", "apply", "hiring", "position", "vacanc", "recruit", "lever.co", "greenhouse",
-                   "ashbyhq", "workable", "workatastartup", "stellen", "emploi", "candidat")
 
 
 def _told_inline(posting: Posting, sid: str) -> bool:

@@ -192,6 +192,9 @@ def read_markdown(posting: Posting) -> None:
                 heading_level = 0
                 continue
             start, end = run.span()
+            if heading_level and item_stack and pending_item is not None:
+                # "* ###### Widget development": a list item styled as a heading is still a list item
+                heading_level = 0
             if heading_level:
                 if first_heading and heading_level == 1 and not elements:
                     title_run = run  # a leading H1 is the posting's title, not a section

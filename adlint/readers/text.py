@@ -22,8 +22,13 @@ _WRAP_MAX = 100
 _WRAP_MIN = 50
 
 
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1:?$")
+
+
 def _heading_strength(line: str) -> int:
     """How likely a stripped line is a heading: STRONG, WEAK or 0."""
+    if _BOLD_LINE.match(line) and len(line.split()) <= _MAX_HEADING_WORDS:
+        return STRONG  # "**What we're looking for**" typed in a plain-text file
     words = line.split()
     if not words or len(words) > _MAX_HEADING_WORDS:
         return 0
