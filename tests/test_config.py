@@ -135,7 +135,7 @@ def test_isolated_ignores_config_files(project: Path, capsys) -> None:
 
 # -- selection ------------------------------------------------------------------------------------
 
-BARE = "## Benefits\n\n## Tasks\n\n- Build\n"  # AD104; AD101, AD401, AD406 by default too
+BARE = "## Contact\n\n## Tasks\n\n- Build\n"  # AD104; AD101 (no benefits), AD401, AD406 by default too
 
 
 @pytest.mark.parametrize(

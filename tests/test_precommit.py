@@ -179,7 +179,7 @@ def test_try_repo_fails_on_a_bad_posting(hook_repo: tuple[Path, str], pc_home: P
     assert code == 1, out
     assert "adlint" in out and "Failed" in out, out
     assert "job.md:3:11: AD402" in out, out  # `fr_CA` on line 3, after `language: `
-    assert "AD109" in out, out  # a one-line announcement: what a full posting would add
+    assert "AD504" in out and "short posting" in out, out  # a one-line announcement: one note at info
 
 
 def test_try_repo_passes_a_clean_posting(hook_repo: tuple[Path, str], pc_home: Path, tmp_path: Path) -> None:

@@ -17,9 +17,16 @@ from adlint.linter import lint_bytes
 STRUCTURE = ["AD101", "AD103", "AD104", "AD105"]
 
 
+#: Every section AD101 can require; the tests of its mechanisms require them all (the default is benefits).
+ALL_REQUIRED = ["responsibilities", "requirements", "benefits", "location_and_work_model", "how_to_apply"]
+
+
 def lint(text: str, path: str = "posting.md", select: list[str] | None = None, rules: dict | None = None):
-    """Diagnostics for ``text`` linted as ``path`` with only ``select`` (default: the AD1 rules here) enabled."""
-    raw = {"select": select or STRUCTURE}
+    """Diagnostics for ``text`` linted as ``path`` with only ``select`` (default: the AD1 rules here) enabled.
+
+    AD101 requires all of :data:`ALL_REQUIRED` unless ``rules`` sets its options.
+    """
+    raw = {"select": select or STRUCTURE, "rules": {"AD101": {"required": ALL_REQUIRED}}}
     if rules:
         raw["rules"] = rules
     res = lint_bytes(path, text.encode("utf-8"), resolve(raw, None, Path.cwd()))
@@ -441,3 +448,13 @@ def test_structure_rules_on_the_corpus_point_at_headings(corpus: Path) -> None:
                 assert res.posting.position(d.start) == (d.line, d.col)
         checked += 1
     assert checked > 1000
+
+
+def test_ad101_requires_only_benefits_by_default() -> None:
+    # Judged on real postings, only "benefits missing" was right often enough to show by default.
+    text = "## Vos missions\n\n- Coder\n\n## Profil recherché\n\n- Python\n"
+    diags = lint(text, select=["AD101"], rules={"AD101": {}})
+    assert [(d.line, d.col, d.message.split("'")[1]) for d in diags] == [(1, 1, "benefits")]
+    # A perk named in the text tells the reader what is offered; pay alone does not (judged round 4).
+    assert lint(text + "\nSalaire : 45 000 € à 52 000 € brut par an.\n", select=["AD101"], rules={"AD101": {}}) != []
+    assert lint(text + "\nTickets restaurant et RTT.\n", select=["AD101"], rules={"AD101": {}}) == []

@@ -24,7 +24,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SPELT_EMAIL = re.compile(r"\b[\w.+-]+\s*(?:\[at\]|\(at\)|\bat\b)\s*[\w-]+(?:\s*(?:\.|\[dot\]|\(dot\))\s*[\w-]+)*"
                           r"\s*(?:\.|\[dot\]|\(dot\))\s*(?:com|org|net|io|ai|dev|co|de|fr|es|uk|eu)\b", re.I)
 # Sections whose words describe the offer or the employer, not where this job is.
-_NOT_ABOUT_THE_JOB = frozenset(("benefits", "about_company", "equal_opportunity"))
+_NOT_ABOUT_THE_JOB = frozenset(("about_company", "equal_opportunity"))
 
 
 def _known_sections(ids: list[str]) -> list[str]:
@@ -66,8 +66,10 @@ class MissingSectionOptions(RuleOptions):
 
     model_config = ConfigDict(extra="forbid")
     required: list[str] = Field(
-        default=["responsibilities", "requirements", "benefits", "location_and_work_model", "how_to_apply"],
-        description="canonical section ids that every posting must have",
+        default=["benefits"],
+        description="canonical section ids that every posting must have; add responsibilities, requirements, "
+                    "location_and_work_model and how_to_apply to check them too (see the rule's documentation "
+                    "for how often they were right on real postings)",
     )
     error_sections: list[str] = Field(
         default=["responsibilities", "requirements"],
@@ -81,12 +83,23 @@ class MissingSectionOptions(RuleOptions):
 
 
 class MissingRequiredSection(Rule):
-    """AD101: a required canonical section is missing."""
+    """AD101: a required canonical section is missing.
+
+    By default only benefits are required. A missing-section claim is only as
+    good as heading recognition and the reading of text that stands in for a
+    heading; on fresh samples of real postings judges found it right for
+    benefits in 17 of 20 findings, but for requirements in 6 of 16,
+    responsibilities in 2 of 12, location in 4 of 11, and how to apply right in
+    11 of 16 yet worth showing in none (boards have their own apply button)
+    (tests/fixtures/judged, rounds 2-4). The others stay available through
+    ``required``.
+    """
 
     code = "AD101"
     name = "missing-required-section"
     severity = Severity.WARNING
-    summary = "A required section (responsibilities, requirements, benefits, location, how to apply) is missing."
+    summary = ("A required section is missing: benefits by default; responsibilities, requirements, location and "
+               "how to apply when listed in `required`.")
     why = ("Applicants decide from what the job involves, what it requires, what it offers, where it is and how "
            "to apply. Google asks for a description that covers responsibilities, qualifications and skills, and "
            "several pay-transparency laws require a description of benefits. Location is also satisfied by "
@@ -165,7 +178,7 @@ class MissingRequiredSection(Rule):
             return False
         for section, block in posting.blocks():
             if sid == "location_and_work_model" and section.id in _NOT_ABOUT_THE_JOB:
-                # "hybrid approach" among the perks says nothing of where the job is
+                # a work model in the company's story says nothing of where this job is
                 continue
             if pattern.search(block.text) or (sid == "how_to_apply" and (
                     _EMAIL.search(block.text) or _SPELT_EMAIL.search(block.text))):
