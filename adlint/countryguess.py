@@ -97,7 +97,6 @@ def _code(words: str) -> tuple[str | None, bool]:
     from adlint.paydata import country_code
 
     parts = words.split()
-    states, state_names = _us_states()
     for n in range(len(parts), 0, -1):
         w = " ".join(parts[:n]).rstrip(".")
         if len(w) <= 3:
@@ -109,6 +108,7 @@ def _code(words: str) -> tuple[str | None, bool]:
         code = country_code(w)
         if code is None:
             continue
+        states, state_names = _us_states()  # only now: pycountry's subdivisions take ~70 ms to load
         if len(w) == 2 and w in states:
             return code, True
         if len(w) > 3 and w.lower() in state_names:

@@ -194,15 +194,9 @@ def typed_list(run: TextRun) -> list[Block] | None:
     return blocks
 
 
-@lru_cache(maxsize=1)
-def _inline_heading_pattern() -> "re.Pattern[str]":
-    """Known heading phrases of two or more words, or one word of six letters or more, before a colon."""
-    from adlint import ruledata
-
-    phrases = {h for sec in ruledata.sections().sections for h in sec.headings.all()
-               if len(h.split()) >= 2 or len(h) >= 6}
-    alts = "|".join(re.escape(p).replace("'", "['’]") for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=\s))(?:{alts})[ \t]*[:：](?=\s)", re.I)
+# Where a label may end inside flattened text: a colon after a word, followed by white space.
+_LABEL_COLON = re.compile(r"(?<=\w)[ \t]*[:：](?=\s)")
+_LABEL_WORDS = 6
 
 
 def inline_headings(text: str) -> list[tuple[int, int]]:
@@ -210,11 +204,25 @@ def inline_headings(text: str) -> list[tuple[int, int]]:
 
     A posting whose line breaks were lost ("… join us. What You'll Do: Build …
     Requirements: Go …") still shows its headings to a reader: a known heading
-    phrase that starts with a capital letter and ends in a colon. Only a
-    paragraph with two or more of them is read this way (one such phrase in
-    running text is prose). ``end`` is the offset after the colon.
+    phrase (rules/sections.yaml, exact match) that starts with a capital letter
+    and ends in a colon. Only a paragraph with two or more of them is read this
+    way (one such phrase in running text is prose). ``end`` is the offset after
+    the colon.
     """
-    found = [(m.start(), m.end()) for m in _inline_heading_pattern().finditer(text) if text[m.start()].isupper()]
+    exact = _matcher().exact
+    found: list[tuple[int, int]] = []
+    for m in _LABEL_COLON.finditer(text):
+        # The longest run of up to six words before the colon that is a known heading wins.
+        words = list(re.finditer(r"\S+", text[max(0, m.start() - 80):m.start()]))
+        base = max(0, m.start() - 80)
+        for k in range(min(_LABEL_WORDS, len(words)), 0, -1):
+            start = base + words[-k].start()
+            if start < (found[-1][1] if found else 0) or not text[start].isupper():
+                continue
+            phrase = normalise(text[start:m.start()])
+            if phrase in exact or fold_accents(phrase) in exact:
+                found.append((start, m.end()))
+                break
     return found if len(found) >= 2 else []
 
 

@@ -36,6 +36,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 #: Sentence end candidates: terminal punctuation (with closing quotes/brackets) then space.
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+#: Sentences glued without a space ("hinausgehen.Unser"): a lower-case word, a stop, a capitalised word.
+_GLUED = re.compile(r"(?<=[^\W\d_]{3})(?<![A-Z]{3})[.!?](?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+#: Abbreviations that close a list: followed by a capitalised word, the sentence ends there ("… etc. Attendance").
+_LIST_CLOSERS = frozenset(("etc.", "usw.", "etc"))
 #: Hard breaks: line breaks and bullet glyphs written inline in flattened text.
 _BREAK = re.compile(r"\n+|\s[•●▪◦►➢➤✅✔✓☑→■□]\ufe0f?(?=\s)|(?<=\s)[•●▪◦►➢➤✅✔✓☑■□]\ufe0f?")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
@@ -153,8 +157,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the sentences of one block of text, whitespace trimmed.
 
     Breaks at terminal punctuation followed by whitespace and a character that
-    can start a sentence (not a lower-case letter), at line breaks and at
-    inline bullet glyphs. Pieces without a letter are dropped.
+    can start a sentence (not a lower-case letter), after "etc." before a
+    capitalised word, between sentences glued without a space
+    ("hinausgehen.Unser"), at line breaks and at inline bullet glyphs. Pieces
+    without a letter are dropped.
     """
     cuts: list[int] = []
     for m in _END.finditer(text):
@@ -165,8 +171,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if nxt >= len(text) or text[nxt].islower():
             continue
         if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start() + 1):
-            continue
+            before = _TOKEN_BEFORE.search(text, max(0, m.start() - 40), m.start() + 1)
+            if not (before and before.group(1).lower() in _LIST_CLOSERS and text[nxt:nxt + 1].isupper()):
+                continue
         cuts.append(end)
+    for m in _GLUED.finditer(text):
+        word = _TOKEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if word and not any(ch in word.group(1) for ch in "./@:"):  # not a domain, a path or an address
+            cuts.append(m.end())
     for m in _BREAK.finditer(text):
         cuts.append(m.start())
         cuts.append(m.end())

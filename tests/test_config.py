@@ -130,7 +130,7 @@ def test_isolated_ignores_config_files(project: Path, capsys) -> None:
     write(project, {".adlint.toml": 'ignore = ["ALL"]\n', "p.md": POSTING})
     assert run(capsys, "p.md")[:2] == (0, [])
     code, lines, _ = run(capsys, "--isolated", "p.md")
-    assert code == 1 and ("p.md", "AD104") in codes(lines)
+    assert code == 1 and ("p.md", "AD504") in codes(lines)
 
 
 # -- selection ------------------------------------------------------------------------------------
@@ -160,7 +160,7 @@ def test_selection_in_config(project: Path, capsys, config: str, expected: set[s
         ('select = ["AD10"]', {"AD101", "AD104"}, ("AD0", "AD2", "AD3", "AD4", "AD5", "AD6", "AD7")),
         ('ignore = ["AD1", "missing-country"]', {"AD401"}, ("AD1", "AD406")),
         ('select = ["ALL"]\nignore = ["AD4"]', {"AD101", "AD104", "AD002"}, ("AD4",)),
-        ("", {"AD101", "AD104", "AD401", "AD406"}, ("AD002",)),
+        ("", {"AD401", "AD406"}, ("AD002", "AD101", "AD104")),  # AD101, AD104 are opt-in
     ],
 )
 def test_selection_by_prefix_and_all(project: Path, capsys, config: str, present: set[str],
@@ -270,8 +270,8 @@ def test_rule_severity_off(project: Path, capsys) -> None:
 
 
 def test_rule_options(project: Path, capsys) -> None:
-    write(project, {".adlint.toml": '[rules.AD101]\nseverity = "error"\nrequired = ["compensation"]\n',
-                    "p.md": POSTING})
+    write(project, {".adlint.toml": 'extend-select = ["AD101"]\n[rules.AD101]\nseverity = "error"\n'
+                                    'required = ["compensation"]\n', "p.md": POSTING})
     code, lines, _ = run(capsys, "p.md")
     assert code == 1
     msgs = [ln for ln in lines if " AD101 " in ln]

@@ -111,7 +111,8 @@ def test_wheel_reads_its_own_rule_data(unpacked: Path, tmp_path: Path) -> None:
 
     posting = tmp_path / "job.md"
     posting.write_text("---\nlanguage: fr_CA\ncountry: FR\n---\n\n## Requirements\n\n- SQL\n", encoding="utf-8")
-    proc = _run_unpacked(unpacked, tmp_path, "check", "--isolated", "--output-format", "concise", "job.md")
+    proc = _run_unpacked(unpacked, tmp_path, "check", "--isolated", "--extend-select", "AD101",
+                         "--output-format", "concise", "job.md")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "job.md:2:11: AD402" in proc.stdout
     assert "AD101" in proc.stdout and "missing required section 'benefits'" in proc.stdout
