@@ -58,6 +58,23 @@ def job_links(posting: Posting) -> list[str]:
     return [url for url, _ in links(posting) if any(w in url.lower() for w in _JOB_LINK_WORDS)]
 
 
+#: A plain-text line longer than this is a posting whose line breaks were lost (a board export).
+FLATTENED_LINE_CHARS = 1000
+
+
+def is_flattened(posting: Posting) -> bool:
+    """True for a plain-text posting whose line breaks were lost: a line of over 1,000 characters.
+
+    Its headings and list items run together on one line; adlint still finds
+    known headings inside it, but where one sentence ends and a list item
+    begins cannot be read reliably, so sentence-level findings stay quiet.
+    """
+    if posting.format != "text":
+        return False
+    lines = posting.lines
+    return any(len(lines.line_text(n)) > FLATTENED_LINE_CHARS for n in range(1, lines.line_count + 1))
+
+
 def links(posting: Posting) -> list[tuple[str, tuple[int, int]]]:
     """URLs written in the posting's text, with their source spans, in document order."""
     out = []

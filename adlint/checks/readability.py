@@ -247,6 +247,10 @@ class LongSentence(Rule):
     Options = SentenceOptions
 
     def check(self, posting: Posting, options: SentenceOptions) -> Iterable[Diagnostic]:
+        from adlint.genre import is_flattened
+
+        if is_flattened(posting):  # sentences and list items cannot be told apart; AD505 reports the wall
+            return
         a = analyse(posting)
         if len(a.sentences) >= options.min_sentences and a.counts.asl > options.avg_max:
             yield self.at(posting, body_anchor(posting),
