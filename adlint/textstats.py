@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING, Iterable
 if TYPE_CHECKING:
     from adlint.posting import Posting, TextRun
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
+# One word also across a dot or a point médian between letters ("beta.gouv.fr", "citoyen·ne·s"), as a reader counts.
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-‐.·][^\W\d_]+)*")
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 #: Sentence end candidates: terminal punctuation (with closing quotes/brackets) then space.
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
