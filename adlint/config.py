@@ -20,8 +20,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from adlint.diagnostics import Severity
-from adlint.metadata import (ORIGIN_DEFAULT, ORIGIN_TABLE, ConfigValues, MetadataTable, check_country,
-                             check_language, check_region, check_region_in_country)
+from adlint.metadata import (ORIGIN_DEFAULT, ORIGIN_TABLE, ConfigValues, CountryCode, LanguageTag, MetadataTable,
+                             check_region, check_region_in_country)
 
 CONFIG_FILES = (".adlint.toml", "adlint.toml", "pyproject.toml")
 OUTPUT_FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit", "auto")
@@ -66,8 +66,8 @@ class Settings(BaseModel):
     fail_level: Literal["info", "warning", "error"] = Field("warning", description="lowest severity that fails")
     output_format: Literal[OUTPUT_FORMATS] | None = None  # type: ignore[valid-type]
     languages: list[Literal["en", "fr", "de", "es"]] | None = Field(None, description="languages whose rule packs run")
-    default_language: str | None = Field(None, description="BCP 47 tag for postings that declare none")
-    default_country: str | None = Field(None, description="ISO 3166-1 alpha-2 code for postings that declare none")
+    default_language: LanguageTag | None = Field(None, description="BCP 47 tag for postings that declare none")
+    default_country: CountryCode | None = Field(None, description="ISO 3166-1 alpha-2 code for postings that declare none")
     default_region: str | None = Field(None, description="ISO 3166-2 code (US-CA) for postings that declare none")
     metadata: list[MetadataTable] = Field(default_factory=list,
                                           description="per-path language, country and region; first match wins")
@@ -90,16 +90,6 @@ class Settings(BaseModel):
             if not registry.is_selector(sel):
                 raise ValueError(f"unknown rule selector {sel!r} (use a code such as AD101, a prefix such as AD1, a rule name, or ALL)")
         return value
-
-    @field_validator("default_language")
-    @classmethod
-    def _default_language(cls, value: str | None) -> str | None:
-        return None if value is None else check_language(value)
-
-    @field_validator("default_country")
-    @classmethod
-    def _default_country(cls, value: str | None) -> str | None:
-        return None if value is None else check_country(value)
 
     @field_validator("default_region")
     @classmethod

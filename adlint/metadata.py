@@ -27,7 +27,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, field_validator
 
 if TYPE_CHECKING:
     from adlint.posting import Posting
@@ -109,6 +111,12 @@ def check_region_in_country(country: str | None, region: str | None, country_key
         raise ValueError(f"{region!r} is not a subdivision of {country_key} {country!r}")
 
 
+#: A config value that must be a BCP 47 tag in canonical form (validated when the config loads).
+LanguageTag = Annotated[str, AfterValidator(lambda v: check_language(v))]
+#: A config value that must be an ISO 3166-1 alpha-2 code in upper case.
+CountryCode = Annotated[str, AfterValidator(lambda v: check_country(v))]
+
+
 class MetadataTable(BaseModel):
     """One ``[[metadata]]`` table: ``path`` (a glob or a list of globs) and the values it sets.
 
@@ -121,8 +129,8 @@ class MetadataTable(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     path: str | list[str]
-    language: str | None = None
-    country: str | None = None
+    language: LanguageTag | None = None
+    country: CountryCode | None = None
     region: str | None = None
 
     @field_validator("path")
@@ -132,16 +140,6 @@ class MetadataTable(BaseModel):
         if not globs or any(not g.strip() for g in globs):
             raise ValueError("must be a glob or a non-empty list of globs, e.g. 'jobs/fr/*.txt'")
         return value
-
-    @field_validator("language")
-    @classmethod
-    def _language(cls, value: str | None) -> str | None:
-        return None if value is None else check_language(value)
-
-    @field_validator("country")
-    @classmethod
-    def _country(cls, value: str | None) -> str | None:
-        return None if value is None else check_country(value)
 
     @field_validator("region")
     @classmethod
