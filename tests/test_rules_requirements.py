@@ -390,3 +390,37 @@ def test_bad_rule_data_is_a_clear_error(tmp_path: Path) -> None:
 def test_no_crash_on_odd_input(text: str) -> None:
     res = lint_text(text)
     assert res.crashes == []
+
+
+AGE_RANGES = [
+    ("en", "You are between 25 and 35 years old.", "between 25 and 35 years old"),
+    ("fr", "Vous avez entre 25 et 35 ans.", "entre 25 et 35 ans"),
+    ("de", "Du bist zwischen 25 und 35 Jahren.", "zwischen 25 und 35 Jahren"),
+    ("es", "Tienes entre 25 y 35 años.", "entre 25 y 35 años"),
+]
+
+
+@pytest.mark.parametrize("lang,item,flagged", AGE_RANGES)
+def test_an_age_range_is_an_age_limit_never_years_of_experience(lang: str, item: str, flagged: str) -> None:
+    from adlint.config import resolve
+    from adlint.linter import lint_text
+
+    text = f"---\nlanguage: {lang}\n---\n\n## Profil\n\n- {item}\n"
+    diags = lint_text(text, "posting.md", resolve({"select": ["AD204", "AD306"]}, None, Path.cwd())).diagnostics
+    assert [(d.code, d.line, d.col, d.severity.name) for d in diags] == [("AD306", 7, 3 + item.index(flagged), "ERROR")]
+    assert f"'{flagged}' is an explicit age limit" in diags[0].message
+
+
+@pytest.mark.parametrize("lang,item,years", [
+    ("en", "3 to 5 years of experience with Go", "3 to 5 years"),
+    ("fr", "Vous avez de 3 à 5 ans d'expérience en Python.", "3 à 5 ans"),
+    ("de", "Du hast zwischen 3 und 5 Jahren Berufserfahrung.", "3 und 5 Jahren"),
+    ("es", "Tienes entre 25 y 30 años de experiencia en ventas.", "25 y 30 años"),
+])
+def test_a_range_of_experience_is_not_an_age(lang: str, item: str, years: str) -> None:
+    from adlint.config import resolve
+    from adlint.linter import lint_text
+
+    text = f"---\nlanguage: {lang}\n---\n\n## Profil\n\n- {item}\n"
+    diags = lint_text(text, "posting.md", resolve({"select": ["AD204", "AD306"]}, None, Path.cwd())).diagnostics
+    assert "AD306" not in {d.code for d in diags}

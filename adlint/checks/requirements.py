@@ -443,16 +443,28 @@ def _expressions_in(m: _Matchers, section: Section, block: Block, win_after: int
         else:
             clause_before = _tokens_before(text, prev_breaks[-1] if prev_breaks else s_start, hit.start(),
                                            win_before)
+        experience = bool(m.experience.search(after) or m.experience.search(before))
         out.append(YearsExpression(
             section=section, block=block, start=hit.start(), end=hit.end(), low=low, high=high,
             cap=cap, lower_bound=lower,
-            experience=bool(m.experience.search(after) or m.experience.search(before)),
+            experience=experience,
             excluded=bool(m.not_experience.search(near_after) or m.not_experience.search(near_before)
-                          or m.pay.search(text, s_start, s_end)),
+                          or m.pay.search(text, s_start, s_end) or _reads_as_age(low, high, experience)),
             cue=bool(m.cues.search(text, s_start, s_end)),
             clause_after=clause_after, clause_before=clause_before,
         ))
     return out
+
+
+def _reads_as_age(low: float, high: float | None, experience: bool) -> bool:
+    """True for a span of years that reads as an age: "entre 25 et 35 ans", "zwischen 25 und 35 Jahren".
+
+    A range whose lower end is 16 or more and upper end 70 or less, with no
+    experience word near it. Ranges of asked experience start far lower ("3 à 5
+    ans d'expérience"); AD306 reports the age itself. A single number is left to
+    the words around it ("20 years in banking" is experience).
+    """
+    return not experience and high is not None and 16 <= low and high <= 70
 
 
 def years_expressions(posting: Posting) -> list[YearsExpression]:
