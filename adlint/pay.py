@@ -99,10 +99,12 @@ _CURRENCY_WORDS = {
     "sek": "SEK", "nok": "NOK", "dkk": "DKK", "czk": "CZK", "kč": "CZK", "huf": "HUF", "ron": "RON",
     "$": "$", "kr": "kr", "kr.": "kr",
 }
-_PREFIX_CUR = r"(?:(?:USD|CAD|AUD|NZD|SGD|HKD|MXN)\s?\$|US\$|USD|C\$|CA\$|CAN\$|CAD|A\$|AU\$|AUD|NZ\$|NZD|R\$|MX\$|S\$|HK\$|\$|€|EUR|£|GBP|CHF|(?<![\w-])Fr\.|₹|INR|¥)"
+_PREFIX_CUR = (r"(?:(?:USD|CAD|AUD|NZD|SGD|HKD|MXN)\s?\$|US\$|USD|C\$|CA\$|CAN\$|CAD|A\$|AU\$|AUD|NZ\$|NZD|R\$|MX\$|S\$|HK\$"
+               r"|\$|€|EUR|£|GBP|CHF|(?<![\w-])Fr\.|₹|INR|¥|JPY|SEK|NOK|DKK|PLN|CZK|HUF|RON|BRL|ZAR|ILS)")
 _SUFFIX_CUR = (r"(?:€|EUR\b|[Ee]uros?\b|USD\b|CAD\b|AUD\b|NZD\b|GBP\b|CHF\b|SGD\b|INR\b|PLN\b|zł|SEK\b|NOK\b|DKK\b"
                r"|CZK\b|Kč|HUF\b|RON\b|BRL\b|MXN\b|HKD\b|JPY\b|kr\.?(?![a-zäöå])|[Dd]ollars?\b|\$|£)")
-_NUM = (r"\d{1,3}(?:(?:[,.'’\u00a0\u202f\u2009]|\s(?=\d{3}(?!\d)))\d{3}(?!\d))+(?:[.,]\d{1,2}(?!\d))?"
+_NUM = (r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"  # Indian grouping: 25,00,000 (lakh)
+        r"|\d{1,3}(?:(?:[,.'’\u00a0\u202f\u2009]|\s(?=\d{3}(?!\d)))\d{3}(?!\d))+(?:[.,]\d{1,2}(?!\d))?"
         r"|\d+(?:[.,]\d{1,2}(?!\d))?")
 _MULT = r"(?:\s?(?:[kK](?![a-zA-Z])|Mio\.?(?![a-zA-Z])|Tsd\.?(?![a-zA-Z])))"
 
@@ -116,8 +118,12 @@ _CONNECT = r"\s*(?:-|–|—|‑|−|to|bis|à|au|a|hasta|through)\s*"
 _BETWEEN_CONNECT = r"\s*(?:and|und|et|y)\s*"
 _A1 = _amount("a")
 _A2 = _amount("b")
-_RANGE_RE = LazyRegex(rf"(?<![\w.,])(?:{_A1})(?:\s*\([^()\d]{{1,30}}\))?(?P<conn>{_CONNECT}|{_BETWEEN_CONNECT})(?:{_A2})(?![\w])")
-_SINGLE_RE = LazyRegex(rf"(?<![\w.,])(?:{_A1})(?![\w])")
+# A unit written on the first amount of a range too ("$40/hr – $55/hr"), and a period glued to the
+# last amount ("$90,000annually"), do not break a range.
+_UNIT_ON_FIRST = r"(?:\s*/\s?(?:hr|hour|h|yr|year|mo|month|day|week|an|jahr|mois|año)\b\.?)?"
+_END = r"(?:(?![\w])|(?=(?:annually|yearly|monthly|hourly|weekly|daily|per\b|p\.a\.)))"
+_RANGE_RE = LazyRegex(rf"(?<![\w.,])(?:{_A1}){_UNIT_ON_FIRST}(?:\s*\([^()\d]{{1,30}}\))?(?P<conn>{_CONNECT}|{_BETWEEN_CONNECT})(?:{_A2}){_END}")
+_SINGLE_RE = LazyRegex(rf"(?<![\w.,])(?:{_A1}){_END}")
 
 _BETWEEN_WORDS = LazyRegex(r"(?:between|zwischen|entre)\s*$", re.I)
 
@@ -153,7 +159,8 @@ _NOT_PAY_WORDS = LazyRegex(
     r"reimburse|expenses|credit|voucher|gutschein|wellpass|per\s+client|kunden\s+zahlen|customers\s+pay|clients\s+pay|"
     r"development|learning|education|wellness|conference|training|charit|\bmatch|sachbezug|workspace|equipment|"
     r"weiterbildung|formation\b|referral|affiliate|zusch[uü]ss|\bplan\b|"
-    r"wallet|wert\b|in\s+sales|deals?\b|quota|saved|saving|cost|price|fee\b|fees\b|ticket|million|billion|milliard",
+    r"wallet|wert\b|in\s+sales|deals?\b|quota|saved|saving|cost|price|fee\b|fees\b|ticket|million|billion|milliard|"
+    r"premiums?\b|insurance|towards|contribut|health\s+(?:plan|care|coverage)",
     re.I)
 _ABBREV = r"(?<!\bmind)(?<!\bca)(?<!\bmin)(?<!\bmax)(?<!\binkl)(?<!\bzzgl)(?<!\bapprox)(?<!\bev)(?<!\bvs)"
 _CLAUSE_END = LazyRegex(_ABBREV + r"[.;!?](?:\s|$)|\n|•")
@@ -182,7 +189,9 @@ SCALE_RE = LazyRegex(r"\b(?:TVöD|TV-?L|TV-?H|TV-?V|TV\s?Ärzte|Entgeltgruppe|Be
 #: A statement that pay is given before the interview (Directive (EU) 2023/970 Art. 5(1) allows that).
 BEFORE_INTERVIEW_RE = LazyRegex(
     r"(?:salary|pay|compensation)[^.\n]{0,60}(?:shared|provided|discussed|disclosed|communicated|given)[^.\n]{0,30}"
-    r"(?:before|during|in)\s+(?:the\s+)?(?:first|initial|1st)\s+(?:interview|call|conversation)"
+    r"(?:before|during|in|at)\s+(?:the\s+|your\s+|our\s+|an?\s+)?(?:first|initial|1st)\s+(?:interview|call|conversation|screen)"
+    r"|(?:share|provide|disclose|discuss|communicate|give|tell\s+you)\w*[^.\n]{0,40}(?:salary|pay|compensation)[^.\n]{0,60}"
+    r"(?:before|during|in|at)\s+(?:the\s+|your\s+|our\s+|an?\s+)?(?:first|initial|1st)\s+(?:interview|call|conversation|screen)"
     r"|(?:rémunération|salaire)[^.\n]{0,60}(?:communiqué|précisé|indiqué|partagé|transmis)e?s?[^.\n]{0,30}(?:avant|lors)\s+(?:du|de\s+l['’]|le)\s*(?:premier\s+)?(?:entretien|échange)"
     r"|(?:Gehalt|Vergütung|Gehaltsspanne)[^.\n]{0,60}(?:vor|im)\s+(?:dem\s+)?(?:ersten\s+)?(?:Gespräch|Vorstellungsgespräch|Interview|Kennenlernen)"
     r"|(?:salario|retribución|remuneración)[^.\n]{0,60}(?:antes\s+de|en)\s+la\s+(?:primera\s+)?entrevista",
@@ -243,9 +252,12 @@ def parse_number(text: str) -> float | None:
     """A number written with thousands separators and decimals in any of the four locales, or ``None``.
 
     ``"120,000"`` → 120000; ``"60.000"`` → 60000; ``"50 000"`` → 50000;
-    ``"132,000.00"`` → 132000; ``"500,00"`` → 500; ``"3,5"`` → 3.5.
+    ``"132,000.00"`` → 132000; ``"500,00"`` → 500; ``"3,5"`` → 3.5;
+    ``"25,00,000"`` (Indian lakh grouping) → 2500000.
     """
     s = re.sub(r"[\s\u00a0\u202f\u2009'’]", " ", text.strip())
+    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}", s):  # Indian grouping: 25,00,000 is 2.5 million
+        return float(s.replace(",", ""))
     m = re.fullmatch(r"(\d+(?:[ ,.]\d{3})*)(?:[.,](\d{1,2}))?", s)
     if not m:
         return None

@@ -205,3 +205,26 @@ def test_posting_pay_points_at_the_words():
     assert len(pays) == 1
     assert posting.position(pays[0].start) == (7, 8)
     assert posting.source[pays[0].start:pays[0].end] == "60.000–75.000 €"
+
+
+# Shapes written for these tests in the style of real postings: a unit on both ends of a range, a period
+# glued to the amount, ISO 4217 codes written before the amount, and Indian lakh grouping.
+@pytest.mark.parametrize(("text", "low", "high", "currency", "period"), [
+    ("Pay: $40/hr – $55/hr, paid weekly", 40, 55, "USD", "HOUR"),
+    ("Salary $71,000 to $90,000annually plus equity", 71000, 90000, "USD", "YEAR"),
+    ("Lön: SEK 1,086,000 – SEK 1,304,000 per year", 1086000, 1304000, "SEK", "YEAR"),
+    ("Wynagrodzenie: PLN 15 000–20 000 brutto", 15000, 20000, "PLN", None),
+    ("Lønn: NOK 650 000–750 000 per year", 650000, 750000, "NOK", "YEAR"),
+    ("Salary: DKK 45.000 - 55.000 per month", 45000, 55000, "DKK", "MONTH"),
+    ("Salary: CZK 80 000 – 95 000 per month", 80000, 95000, "CZK", "MONTH"),
+    ("Salary: JPY 6,000,000 - 8,000,000 per year", 6000000, 8000000, "JPY", "YEAR"),
+    ("CTC: INR 25,00,000 - 35,00,000 per annum", 2500000, 3500000, "INR", "YEAR"),
+])
+def test_ranges_in_local_formats(text, low, high, currency, period):
+    (p,) = [x for x in extract(text) if x.is_pay]
+    assert (p.min, p.max, p.currency, p.period) == (low, high, currency, period)
+    assert text[p.start:p.end].split()[0][0] in "$SPNDCJI0123456789"
+
+
+def test_a_benefit_amount_is_not_pay():
+    assert [p for p in extract("We contribute up to $800 a month towards health premiums.") if p.is_pay] == []

@@ -209,6 +209,17 @@ def test_ad605_pay_scale_or_statement_is_enough():
     assert lint(fm("country: CH") + BODY, "AD605") == []  # not an EU member
 
 
+@pytest.mark.parametrize("statement", [
+    "We will share the salary range with you before your first interview.",
+    "Our recruiter gives you the pay range at the initial call.",
+])
+def test_ad605_before_interview_statement_in_its_usual_wordings(statement):
+    de = fm("country: DE")
+    assert lint(de + f"\n## Pay\n\n{statement}\n", "AD605") == []
+    # Without it the finding stays.
+    assert [d.code for d in lint(de + "\n## Pay\n\nWe pay well.\n", "AD605")] == ["AD605"]
+
+
 # -- AD606 austria-minimum-pay --------------------------------------------------------------------
 
 def test_ad606_no_minimum_pay():
