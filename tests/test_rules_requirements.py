@@ -424,3 +424,62 @@ def test_a_range_of_experience_is_not_an_age(lang: str, item: str, years: str) -
     text = f"---\nlanguage: {lang}\n---\n\n## Profil\n\n- {item}\n"
     diags = lint_text(text, "posting.md", resolve({"select": ["AD204", "AD306"]}, None, Path.cwd())).diagnostics
     assert "AD306" not in {d.code for d in diags}
+
+
+def _req(lang: str, heading: str, items: list[str], select: list[str]) -> list:
+    from adlint.config import resolve
+    from adlint.linter import lint_text
+
+    text = f"---\nlanguage: {lang}\n---\n\n## {heading}\n\n" + "".join(f"- {i}\n" for i in items)
+    return lint_text(text, "posting.md", resolve({"select": select}, None, Path.cwd())).diagnostics
+
+
+@pytest.mark.parametrize("lang,heading,item,marker", [
+    ("en", "Requirements", "Optionally, experience with Rust", "Optionally"),
+    ("fr", "Profil recherché", "Idéalement, une expérience dans la santé", "Idéalement"),
+    ("de", "Dein Profil", "Idealerweise Erfahrung mit Kubernetes", "Idealerweise"),
+    ("es", "Requisitos", "Opcionalmente, experiencia con Rust", "Opcionalmente"),
+])
+def test_a_marker_opening_the_item_makes_all_of_it_optional(lang, heading, item, marker) -> None:
+    diags = _req(lang, heading, ["Python", item], ["AD203"])
+    assert [(d.code, d.line, d.col) for d in diags] == [("AD203", 8, 3)]
+    assert f"'{marker}' marks this as optional" in diags[0].message
+
+
+@pytest.mark.parametrize("lang,heading,item", [
+    ("en", "Requirements", "Experience with Prometheus; Grafana is a plus"),
+    ("fr", "Profil recherché", "Maîtrise de Django (la connaissance de FastAPI serait un plus)"),
+    ("de", "Dein Profil", "Erfahrung mit Python (Kenntnisse in Rust sind von Vorteil)"),
+    ("es", "Requisitos", "Experiencia con SQL; conocer dbt es un plus"),
+])
+def test_a_marker_closing_an_aside_leaves_the_item_a_must_have(lang, heading, item) -> None:
+    assert _req(lang, heading, ["Python", item], ["AD203"]) == []
+
+
+def test_a_range_is_not_a_cap_but_a_maximum_is() -> None:
+    assert _req("en", "Requirements", ["2–3 years of experience (or less if you're exceptional)"], ["AD206"]) == []
+    diags = _req("en", "Requirements", ["No more than 5 years of experience"], ["AD206"])
+    assert [(d.code, d.line, d.col) for d in diags] == [("AD206", 7, 3)]
+
+
+@pytest.mark.parametrize("lang,heading,item", [
+    ("en", "Requirements", "Social media, specifically Instagram, TikTok, YouTube and Facebook"),
+    ("de", "Dein Profil", "Social Media, speziell Instagram, TikTok, YouTube und Facebook"),
+    ("fr", "Profil recherché", "Réseaux sociaux, plus précisément Instagram, TikTok, YouTube et Facebook"),
+    ("es", "Requisitos", "Redes sociales, específicamente Instagram, TikTok, YouTube y Facebook"),
+])
+def test_examples_after_specifically_are_one_skill(lang, heading, item) -> None:
+    assert _req(lang, heading, [item], ["AD209"]) == []
+
+
+def test_ad210_respects_a_run_in_requirements_label() -> None:
+    from adlint.config import resolve
+    from adlint.linter import lint_text
+
+    html = ("<h2>Your tasks</h2>\n<ul><li>Build the billing API</li></ul>\n"
+            "<p>Requirements: you must have 5+ years of experience with Go.</p>\n")
+    diags = lint_text(html, "posting.html", resolve({"select": ["AD210"]}, None, Path.cwd())).diagnostics
+    assert diags == []
+    moved = html.replace("<p>Requirements: ", "<p>")
+    diags = lint_text(moved, "posting.html", resolve({"select": ["AD210"]}, None, Path.cwd())).diagnostics
+    assert [(d.code, d.line) for d in diags] == [("AD210", 3)]

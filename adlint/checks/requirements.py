@@ -281,10 +281,28 @@ def _find_unnegated(m: _Matchers, pattern: re.Pattern[str], text: str) -> re.Mat
     return None
 
 
+#: Where a clause of its own starts inside an item: a semicolon, a bracket, a spaced dash, a full stop.
+_CLAUSE_START = re.compile(r";|\(|\s[–—-]\s|\.\s")
+
+
 def is_nice_item(m: _Matchers, text: str) -> re.Match[str] | None:
-    """The nice-to-have marker that labels the whole item ``text`` (at its start or end), or ``None``."""
+    """The nice-to-have marker that labels the whole item ``text``, or ``None``.
+
+    A marker that opens the item labels all of it ("Idealerweise Erfahrung mit
+    Kubernetes"). A closing marker does too, unless it closes a clause or a
+    bracketed aside of its own after a requirement ("Prometheus; Grafana is a
+    plus", "Django (FastAPI serait un plus)"): then only that detail is optional.
+    """
     t = _norm(text)
-    return m.nice_start.search(t) or m.nice_end.search(t)
+    hit = m.nice_start.search(t)
+    if hit:
+        return hit
+    hit = m.nice_end.search(t)
+    if hit is None:
+        return None
+    head = t[:hit.start()]
+    last = max((c.end() for c in _CLAUSE_START.finditer(head)), default=0)
+    return None if last and len(t[:last].split()) >= 2 else hit
 
 
 def requirement_sections(posting: Posting) -> list[Section]:
@@ -428,8 +446,9 @@ def _expressions_in(m: _Matchers, section: Section, block: Block, win_after: int
         before = _tokens_before(text, s_start, hit.start(), win_before)
         near_after = _tokens_after(text, hit.end(), s_end, 3)
         near_before = _tokens_before(text, s_start, hit.start(), 4)
-        cap = bool(hit.group("pmax") or hit.group("amax") or m.cap_after.search(after)
-                   or m.cap_near.search(near_after))
+        cap = bool(hit.group("pmax") or hit.group("amax"))
+        if high is None:  # a range is not a cap: "2–3 years (or less if you're exceptional)"
+            cap = cap or bool(m.cap_after.search(after) or m.cap_near.search(near_after))
         pmin = (hit.group("pmin") or "").strip().lower()
         lower = bool((pmin and pmin not in _WEAK_LOWER) or hit.group("amin") or hit.group("plus1")
                      or hit.group("plus2"))
