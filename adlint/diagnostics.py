@@ -52,6 +52,30 @@ class Fix:
     applicability: str = "safe"
 
 
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A place that supports a finding without being one: a coded word behind an AD301 verdict.
+
+    Positions as in :class:`Diagnostic` (1-based ``line``/``col``, exclusive
+    end; ``start``/``end`` 0-based offsets); ``message`` says what stands there.
+    Reported as JSON ``related``, SARIF ``relatedLocations`` and LSP
+    ``relatedInformation``, and listed under the finding in ``full`` output.
+    """
+
+    message: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready view."""
+        return {"message": self.message, "location": {"line": self.line, "column": self.col},
+                "end_location": {"line": self.end_line, "column": self.end_col}}
+
+
 @dataclass(slots=True)
 class Diagnostic:
     """One finding.
@@ -59,7 +83,7 @@ class Diagnostic:
     ``line``/``col`` are 1-based; ``end_line``/``end_col`` mark the exclusive
     end (equal to the start for a point). ``start``/``end`` are the same range
     as 0-based character offsets in the decoded text. ``path`` is set by the
-    linter.
+    linter. ``related`` lists the places that support the finding.
     """
 
     code: str
@@ -76,6 +100,7 @@ class Diagnostic:
     fix: Fix | None = None
     suggestion: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    related: tuple[Related, ...] = ()
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order by path, position, then code."""
@@ -94,6 +119,8 @@ class Diagnostic:
         }
         if self.suggestion is not None:
             d["suggestion"] = self.suggestion
+        if self.related:
+            d["related"] = [r.to_dict() for r in self.related]
         if self.fix is not None:
             d["fix"] = {
                 "message": self.fix.message,

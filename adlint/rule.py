@@ -79,15 +79,26 @@ class Rule:
         severity: Severity | None = None,
         fix: Fix | None = None,
         suggestion: str | None = None,
+        related: "Iterable[tuple[tuple[int, int], str]]" = (),
     ) -> Diagnostic:
-        """A diagnostic of this rule at source ``span`` (``None``: the start of the file)."""
+        """A diagnostic of this rule at source ``span`` (``None``: the start of the file).
+
+        ``related`` gives ``(span, message)`` pairs of the places that support it.
+        """
+        from adlint.diagnostics import Related
+
         start, end = span if span is not None else (0, 0)
         line, col = posting.position(start)
         end_line, end_col = posting.position(max(end, start))
+        rel = []
+        for (a, b), msg in related:
+            la, ca = posting.position(a)
+            lb, cb = posting.position(max(a, b))
+            rel.append(Related(msg, la, ca, lb, cb, a, b))
         return Diagnostic(
             code=self.code, name=self.name, severity=severity or self.severity, message=message,
             line=line, col=col, end_line=end_line, end_col=end_col, start=start, end=end,
-            path=posting.path, fix=fix, suggestion=suggestion,
+            path=posting.path, fix=fix, suggestion=suggestion, related=tuple(rel),
         )
 
     def at_line(self, posting: "Posting", line: int, col: int, message: str,

@@ -80,7 +80,8 @@ class Finding:
     """One adlint diagnostic as the server keeps it: its LSP range and the edits of its quick fix.
 
     ``start``/``end`` are LSP positions; ``edits`` are ``(start, end, new_text)``
-    with LSP positions; ``action`` titles the quick fix (``None``: no fix).
+    with LSP positions; ``action`` titles the quick fix (``None``: no fix);
+    ``related`` holds ``(start, end, message)`` of the places behind the finding.
     """
 
     diagnostic: Diagnostic
@@ -89,6 +90,7 @@ class Finding:
     edits: list[tuple[Pos, Pos, str]] = field(default_factory=list)
     action: str | None = None
     preferred: bool = False
+    related: list[tuple[Pos, Pos, str]] = field(default_factory=list)
 
     def covers(self, pos: Pos) -> bool:
         """True when ``pos`` is inside the range (ends included); a point finding covers its whole line."""
@@ -154,6 +156,8 @@ def lint_document(text: str, path: Path | None, language_id: str | None = None,
     out = LintOutcome()
     for d in result.diagnostics:
         f = Finding(d, mapper.position(d.start + shift), mapper.position(max(d.end, d.start) + shift))
+        f.related = [(mapper.position(r.start + shift), mapper.position(max(r.end, r.start) + shift), r.message)
+                     for r in d.related]
         if d.fix is not None and d.fix.edits:
             f.edits = [(mapper.position(e.start + shift), mapper.position(e.end + shift), e.text) for e in d.fix.edits]
             f.action = f"{d.code}: {d.fix.message}"
@@ -196,12 +200,14 @@ def create_server() -> Any:
         return t.Range(start=t.Position(line=start[0], character=start[1]),
                        end=t.Position(line=end[0], character=end[1]))
 
-    def to_lsp(f: Finding) -> Any:
+    def to_lsp(f: Finding, uri: str) -> Any:
         d = f.diagnostic
         return t.Diagnostic(
             range=rng(f.start, f.end), message=d.message, severity=t.DiagnosticSeverity(LSP_SEVERITY[d.severity]),
             code=d.code, code_description=t.CodeDescription(href=rule_url(d.code, d.name)), source=SOURCE,
             data={"name": d.name, "fixable": bool(f.edits)},
+            related_information=[t.DiagnosticRelatedInformation(
+                location=t.Location(uri=uri, range=rng(a, b)), message=msg) for a, b, msg in f.related] or None,
         )
 
     def folder_of_workspace(ls: Any) -> Path | None:
@@ -218,7 +224,7 @@ def create_server() -> Any:
                                                      message=f"adlint: internal error on {uri}: {type(exc).__name__}: {exc}"))
             outcome = LintOutcome()
         state[uri] = outcome.findings
-        diagnostics = [to_lsp(f) for f in outcome.findings]
+        diagnostics = [to_lsp(f, uri) for f in outcome.findings]
         if outcome.config_error:
             diagnostics.append(t.Diagnostic(range=rng((0, 0), (0, 0)), message=outcome.config_error,
                                             severity=t.DiagnosticSeverity.Error, code="config", source=SOURCE))
@@ -270,7 +276,7 @@ def create_server() -> Any:
                 continue
             edits = [t.TextEdit(range=rng(a, b), new_text=text) for a, b, text in f.edits]
             actions.append(t.CodeAction(title=f.action or f.diagnostic.code, kind=t.CodeActionKind.QuickFix,
-                                        diagnostics=[to_lsp(f)], is_preferred=f.preferred,
+                                        diagnostics=[to_lsp(f, uri)], is_preferred=f.preferred,
                                         edit=t.WorkspaceEdit(changes={uri: edits})))
         return actions
 

@@ -214,3 +214,19 @@ def test_stdin_with_filename(project: Path, capsys, monkeypatch: pytest.MonkeyPa
     code, out, _ = check(capsys, "--output-format", "concise", "--stdin-filename", "jobs/offre.md", "-")
     assert code == 1
     assert out.splitlines()[0].startswith("jobs/offre.md:2:11: AD402 ")
+
+
+def test_full_format_lists_related_locations_under_the_finding(project: Path, capsys) -> None:
+    (project / "coded.md").write_text("---\nlanguage: en\n---\n\n## About you\n\n"
+                                      "- You are competitive, dominant and decisive.\n", encoding="utf-8")
+    main(["check", "--select", "AD301", "--output-format", "full", "coded.md"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("coded.md:1:1: AD301 [info] posting is somewhat masculine-coded: 3 masculine-coded")
+    notes = [ln.strip() for ln in lines if ln.strip().startswith("note:")]
+    assert notes == ["note: coded.md:7:11: 'competitive' is masculine-coded",
+                     "note: coded.md:7:24: 'dominant' is masculine-coded",
+                     "note: coded.md:7:37: 'decisive' is masculine-coded"]
+    main(["check", "--select", "AD301", "--output-format", "json", "coded.md"])
+    (finding,) = json.loads(capsys.readouterr().out)
+    assert finding["related"][0] == {"message": "'competitive' is masculine-coded", "location": {"line": 7, "column": 11},
+                                     "end_location": {"line": 7, "column": 22}}

@@ -99,6 +99,12 @@ def test_sarif_validates_and_matches_findings_on_corpus(sample: list[str], tmp_p
                 want["end_location"]["line"], want["end_location"]["column"])
         assert r["level"] == {"error": "error", "warning": "warning", "info": "note"}[want["severity"]]
         assert r["message"]["text"].startswith(want["message"])
+        # The places behind a finding (the coded words of an AD301 verdict) are its related locations.
+        rel = r.get("relatedLocations", [])
+        assert [(x["physicalLocation"]["region"]["startLine"], x["physicalLocation"]["region"]["startColumn"],
+                 x["message"]["text"]) for x in rel] == [
+            (w["location"]["line"], w["location"]["column"], w["message"]) for w in want.get("related", [])]
+    assert any("related" in w for w in ref), "the sample should hold a finding with related locations"
     fps = [r["partialFingerprints"]["adlintFingerprint/v1"] for r in results]
     assert len(set(fps)) == len(fps)
 

@@ -43,7 +43,15 @@ def test_gender_coded_counts_match_the_hand_counts(case):
     assert (got_m, got_f) == (case["masculine"], case["feminine"])
     assert words < 500  # so the hand verdict follows from the counts alone
     doc = [d for d in res.diagnostics if d.code == "AD301" and d.message.startswith("posting is")]
+    side = "masculine" if "masculine" in case["verdict"] else "feminine" if "feminine" in case["verdict"] else None
+    evidence = case[side] if side else []
+    if side is None or len(evidence) < GenderCodedOptions().min_evidence:
+        assert doc == []  # neutral, or too few words on its side for a verdict
+        return
     assert len(doc) == 1 and doc[0].message.startswith(f"posting is {case['verdict']}:")
+    # The words behind the verdict, in text order, are its related locations.
+    src = res.posting.source
+    assert [src[r.start:r.end].lower() for r in doc[0].related] == evidence
 
 
 def _postings(folder: str):
@@ -112,11 +120,13 @@ def test_positions_point_at_the_reported_words(folder):
         res = _lint(path)
         assert res.crashes == []
         src = res.posting.source
-        for d in res.diagnostics:
-            m = quoted.match(d.message)
-            if not d.code.startswith("AD3") or m is None or d.end <= d.start:
+        places = [(d.code, d.message, d.start, d.end, d.line, d.col) for d in res.diagnostics]
+        places += [(d.code, r.message, r.start, r.end, r.line, r.col) for d in res.diagnostics for r in d.related]
+        for code, message, start, end, line, col in places:
+            m = quoted.match(message)
+            if not code.startswith("AD3") or m is None or end <= start:
                 continue
-            assert " ".join(src[d.start:d.end].split()) == m.group(1), (path.name, d.line, d.col)
+            assert " ".join(src[start:end].split()) == m.group(1), (path.name, line, col)
             n += 1
     assert n > 0
 

@@ -72,12 +72,27 @@ def filler(n: int) -> str:
 def test_verdict_on_constructed_texts(masc, fem, words, expected, severity):
     body = filler(words) + " " + " ".join(masc + fem) + "."
     ds = lint(md(body), "AD301")
+    if expected == "neutral":
+        assert ds == []  # no lean: nothing to report by default
+        ds = lint(md(body), "AD301", verdict="always")
     doc = [d for d in ds if d.message.startswith("posting is")]
     assert len(doc) == 1
     assert doc[0].message.startswith(f"posting is {expected}: {len(masc)} masculine-coded and {len(fem)} "
                                      f"feminine-coded words in {words + len(masc) + len(fem)} words")
     assert doc[0].severity == severity and (doc[0].line, doc[0].col) == (1, 1)
-    assert len(ds) == 1 + len(masc) + len(fem)
+    assert len(ds) == 1  # one finding; the coded words on the verdict's side are its related locations
+    side = masc if "masculine" in expected else fem if "feminine" in expected else []
+    assert [r.message for r in doc[0].related] == [f"'{w}' is {'masculine' if side is masc else 'feminine'}-coded"
+                                                  for w in side]
+
+
+def test_no_verdict_on_fewer_than_three_words_of_its_side():
+    # One or two coded words in a short posting are not evidence enough (min-evidence, default 3).
+    assert lint(md("- You are competitive and dominant."), "AD301") == []
+    ds = lint(md("- You are competitive, dominant and decisive."), "AD301")
+    assert [d.message.split(":")[0] for d in ds] == ["posting is somewhat masculine-coded"]
+    assert [(r.line, r.col) for r in ds[0].related] == [(7, 11), (7, 24), (7, 37)]
+    assert lint(md("- You are competitive, dominant and decisive."), "AD301", **{"min-evidence": 4}) == []
 
 
 def test_verdict_thresholds_are_options():
@@ -92,7 +107,7 @@ def test_verdict_thresholds_are_options():
 
 
 def test_per_word_findings_have_positions():
-    ds = lint(md("- You are competitive and supportive."), "AD301")
+    ds = lint(md("- You are competitive and supportive."), "AD301", **{"per-word": True})
     words = [(d.line, d.col, d.message, d.severity) for d in ds if not d.message.startswith("posting")]
     assert words == [(7, 11, "'competitive' is masculine-coded wording", Severity.INFO),
                      (7, 27, "'supportive' is feminine-coded wording", Severity.INFO)]
@@ -106,9 +121,10 @@ def test_false_friends_give_no_finding_at_all():
 
 def test_options_per_word_verdict_and_allow():
     body = "- You are competitive, dominant, decisive, ambitious and assertive."
-    only_verdict = lint(md(body), "AD301", **{"per-word": False})
+    only_verdict = lint(md(body), "AD301")
     assert len(only_verdict) == 1 and only_verdict[0].message.startswith("posting is strongly masculine-coded")
-    assert lint(md(body), "AD301", verdict="never", **{"per-word": False}) == []
+    assert len(lint(md(body), "AD301", **{"per-word": True})) == 6
+    assert lint(md(body), "AD301", verdict="never") == []
     allowed = lint(md(body), "AD301", allow=["competitive", "dominant"])
     assert allowed[0].message.startswith("posting is somewhat masculine-coded: 3 masculine-coded")
 
@@ -119,7 +135,7 @@ def test_options_per_word_verdict_and_allow():
     ("es", "Buscamos una persona ambiciosa y empática para el equipo.", "ambiciosa", 22),
 ])
 def test_other_languages_count_but_keep_the_verdict_at_info(lang, body, word, col):
-    ds = lint(md(body, lang), "AD301")
+    ds = lint(md(body, lang), "AD301", verdict="always", **{"per-word": True})
     first = [d for d in ds if not d.message.startswith("posting")][0]
     assert (first.line, first.col, first.message) == (7, col, f"'{word}' is masculine-coded wording")
     doc = [d for d in ds if d.message.startswith("posting")][0]

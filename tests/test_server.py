@@ -165,6 +165,11 @@ def test_language_server_end_to_end(tmp_path: Path) -> None:
                 (e["code"], *lsp_pos(text, e["location"]["line"], e["location"]["column"]),
                  *lsp_pos(text, e["end_location"]["line"], e["end_location"]["column"])) for e in expected]
             assert [d.message for d in got] == [e["message"] for e in expected]
+            # Related locations (the words behind an AD301 verdict) travel as relatedInformation.
+            assert [[(ri.location.uri, ri.location.range.start.line, ri.location.range.start.character, ri.message)
+                     for ri in (d.related_information or [])] for d in got] == [
+                [(uri, *lsp_pos(text, r["location"]["line"], r["location"]["column"]), r["message"])
+                 for r in e.get("related", [])] for e in expected]
             for d in got:
                 assert d.source == "adlint"
                 assert d.code_description.href.startswith("https://")
@@ -296,3 +301,14 @@ def test_cli_has_server_command(capsys) -> None:
         main(["server", "--help"])
     assert exc.value.code == 0
     assert "language server" in capsys.readouterr().out
+
+
+def test_related_locations_reach_the_editor_in_utf16_units(tmp_path: Path) -> None:
+    # An emoji (two UTF-16 units) before the coded words shifts their LSP columns by one more than Python's.
+    text = "---\nlanguage: en\n---\n\n## About you\n\n- 🚀 You are competitive, dominant and decisive.\n"
+    out = lint_document(text, tmp_path / "a.md")
+    (verdict,) = [f for f in out.findings if f.diagnostic.code == "AD301"]
+    assert [(a, b, msg) for a, b, msg in verdict.related] == [
+        ((6, 13), (6, 24), "'competitive' is masculine-coded"),
+        ((6, 26), (6, 34), "'dominant' is masculine-coded"),
+        ((6, 39), (6, 47), "'decisive' is masculine-coded")]

@@ -33,9 +33,12 @@ class GenderCodedOptions(TermOptions):
     threshold: float = Field(0.8, gt=0, description="coded-word difference per 100 words for a 'strongly' verdict")
     somewhat: float = Field(0.2, ge=0, description="difference per 100 words for a 'somewhat' verdict")
     min_words: int = Field(500, ge=1, description="shorter texts are scored as if they had this many words")
-    per_word: bool = Field(True, description="report each coded word as info")
+    min_evidence: int = Field(3, ge=1, description="a verdict needs at least this many coded words on its side")
+    per_word: bool = Field(False, description="also report each coded word as a finding of its own (info); "
+                           "by default they are the verdict's related locations")
     verdict: Literal["always", "coded", "never"] = Field(
-        "coded", description="when to report the document verdict: always, when coded words occur, never")
+        "coded", description="when to report the document verdict: always (neutral too), when it leans one way "
+                             "on enough evidence (coded), never")
     sources: list[str] = Field(default_factory=list,
                                description="count only entries citing these source ids (e.g. gaucher2011); empty: all")
 
@@ -91,12 +94,14 @@ class GenderCodedWording(TermRule):
     code = "AD301"
     name = "gender-coded-wording"
     severity = Severity.WARNING
-    summary = ("Masculine-coded wording (competitive, dominant, driven) outweighs feminine-coded wording: each coded "
-               "word is listed as info, and the posting gets one verdict, normalised for its length.")
+    summary = ("Masculine-coded wording (competitive, dominant, driven) outweighs feminine-coded wording: one "
+               "verdict for the posting, normalised for its length, with the coded words as its related locations.")
     why = ("Gaucher, Friesen & Kay (2011) found more masculine-coded words in ads for male-dominated jobs, and that "
            "such wording made women see more men in the job and find it less appealing, through a lower sense of "
            "belonging. The verdict compares masculine and feminine words per 100 words (short postings count as "
-           "500 words), so long postings do not drift to 'strongly'. False friends such as SharePoint, "
+           "500 words), so long postings do not drift to 'strongly'. A verdict needs at least `min_evidence` (3) "
+           "coded words on its side: on the corpus a third of all verdicts rested on one or two words. The words "
+           "behind it are listed as its related locations, not as findings of their own. False friends such as SharePoint, "
            "kindergarten, committee, Nagios, 'competitive salary' and 'data-driven' are not counted. The French, "
            "German and Spanish lists are unvalidated translations, so their verdict stays at info.")
     source = ("Gaucher, Friesen & Kay (2011), JPSP 101(1):109-128, Appendix A; gender-decoder (MIT) word lists; "
@@ -119,6 +124,9 @@ class GenderCodedWording(TermRule):
         if options.verdict == "never" or (options.verdict == "coded" and not masc and not fem):
             return
         label, score = verdict(masc, fem, words, options)
+        side = "masculine" if "masculine" in label else "feminine" if "feminine" in label else None
+        if options.verdict == "coded" and (side is None or (masc if side == "masculine" else fem) < options.min_evidence):
+            return  # no lean, or too few words to rest a verdict on
         sc = scan(posting, tuple(options.packs))
         validated = all(p.validated for p in sc.matcher.packs if p.rule == self.code)
         sev = Severity.WARNING if label == "strongly masculine-coded" and validated else Severity.INFO
@@ -128,7 +136,10 @@ class GenderCodedWording(TermRule):
             msg += "; balance it with communal wording (collaborate, support, understand)"
         if not validated:
             msg += f"; the {sc.language} word list is unvalidated"
-        yield self.at(posting, None, msg, severity=sev)
+        # The words behind the verdict are its related locations: only those on the verdict's side.
+        related = [(run.run.span(m.start, m.end), f"'{matched_text(run, m)}' is {m.entry.category}-coded")
+                   for run, m in hits if m.entry.category == side]
+        yield self.at(posting, None, msg, severity=sev, related=related)
 
 
 class PronounOptions(TermOptions):

@@ -12,6 +12,10 @@ from adlint.report.style import paint
 _MAX_WIDTH = 120
 
 
+#: Related places listed under a finding before the rest are summed up.
+_MAX_RELATED = 12
+
+
 def write(diagnostics: list[Diagnostic], sources: dict[str, str], out: TextIO, color: bool) -> None:
     """Write each diagnostic with a source excerpt, a caret line and its fix or suggestion."""
     indexes: dict[str, LineIndex] = {}
@@ -43,4 +47,8 @@ def write(diagnostics: list[Diagnostic], sources: dict[str, str], out: TextIO, c
             out.write(f"  {paint('fix', 'green', color)} ({d.fix.applicability}): {d.fix.message}\n")
         elif d.suggestion:
             out.write(f"  {paint('help', 'green', color)}: use '{d.suggestion}'\n")
+        for r in d.related[:_MAX_RELATED]:
+            out.write(f"  {paint('note', 'blue', color)}: {d.path}:{r.line}:{r.col}: {r.message}\n")
+        if len(d.related) > _MAX_RELATED:
+            out.write(f"  {paint('note', 'blue', color)}: … and {len(d.related) - _MAX_RELATED} more\n")
         out.write("\n")

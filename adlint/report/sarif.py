@@ -127,6 +127,12 @@ def sarif_log(diagnostics: list[Diagnostic], sources: dict[str, str], root: Path
                                                 "region": _region(d.line, d.col, d.end_line, d.end_col)}}],
             "partialFingerprints": {"adlintFingerprint/v1": fp},
         })
+        if d.related:
+            result["relatedLocations"] = [
+                {"id": i, "message": {"text": clean(r.message)},
+                 "physicalLocation": {"artifactLocation": artifact,
+                                      "region": _region(r.line, r.col, r.end_line, r.end_col)}}
+                for i, r in enumerate(d.related)]
         fixes = _fixes(d, sources.get(d.path), artifact)
         if fixes:
             result["fixes"] = fixes
