@@ -277,3 +277,25 @@ def test_french_and_spanish_masculine_generics():
     ds = lint(md("El candidato trabajará con los desarrolladores.", "es"), "AD305")
     assert where(ds) == [(7, 4, "la persona candidata"), (7, 32, "desarrollador/a")]
     assert lint(md("El candidato o la candidata trabajará con el equipo.", "es"), "AD305") == []
+
+
+@pytest.mark.parametrize("lang, body, col, word", [
+    ("en", "We are hiring a sales representative for our Leeds store. He will greet customers.", 59, "He"),
+    ("fr", "Rattaché au directeur commercial, il sera chargé du portefeuille.", 35, "il sera"),
+    ("de", "Wir suchen einen Vertriebsmitarbeiter für Hamburg. Er wird unsere Kunden betreuen.", 52, "Er wird"),
+    ("es", "Buscamos un analista de datos. Él será responsable de los informes.", 32, "Él será"),
+])
+def test_pronoun_for_a_role_introduced_as_the_hire(lang, body, col, word):
+    ds = lint(md(body, lang), "AD302")
+    assert [(d.line, d.col) for d in ds] == [(7, col)]
+    assert ds[0].message.startswith(f"'{word}' assumes the gender of the person hired")
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Our founder started the company in 2010. He will mentor you."),
+    ("fr", "Notre directeur a fondé l'entreprise. Il sera ravi de vous accueillir."),
+    ("de", "Unser Gründer hat die Firma 2010 aufgebaut. Er wird dich einarbeiten."),
+    ("es", "Nuestro fundador creó la empresa en 2010. Él será tu mentor."),
+])
+def test_pronoun_for_someone_else_is_not_reported(lang, body):
+    assert lint(md(body, lang), "AD302") == []

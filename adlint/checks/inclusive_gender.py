@@ -154,11 +154,12 @@ class GenderedPronoun(TermRule):
     code = "AD302"
     name = "gendered-pronoun"
     severity = Severity.WARNING
-    summary = "A gendered pronoun (he, she, il, él) refers to the person to be hired."
+    summary = "A gendered pronoun (he, she, il, er, él) refers to the person to be hired."
     why = ("Stout & Dasgupta (2011) found that gender-exclusive 'he' in a job description lowered women's sense of "
            "belonging and their motivation. Address the reader ('you') or use 'they'. A pronoun counts only when "
-           "the same or the previous sentence names the person to be hired, so pronouns for a named manager or "
-           "founder are left alone. Pair forms ('he or she') are reported as info unless `allow-pair-forms` is set.")
+           "the same or the previous sentence names the person to be hired (candidate, the person) or introduces "
+           "the role as the hire ('we are hiring a…', 'rattaché au…, il sera', 'wir suchen einen…', 'buscamos un…'), "
+           "so pronouns for a named manager or founder are left alone. Pair forms ('he or she') are reported as info unless `allow-pair-forms` is set.")
     source = "Stout & Dasgupta (2011), PSPB 37(6); retext-equality gender.yml (he-she, her-him); joblint"
     example_fires = ("---\nlanguage: en\n---\n\n## The role\n\nThe successful candidate will report to the CTO. "
                      "He will own our billing service.\n")
