@@ -402,11 +402,7 @@ AGE_RANGES = [
 
 @pytest.mark.parametrize("lang,item,flagged", AGE_RANGES)
 def test_an_age_range_is_an_age_limit_never_years_of_experience(lang: str, item: str, flagged: str) -> None:
-    from adlint.config import resolve
-    from adlint.linter import lint_text
-
-    text = f"---\nlanguage: {lang}\n---\n\n## Profil\n\n- {item}\n"
-    diags = lint_text(text, "posting.md", resolve({"select": ["AD204", "AD306"]}, None, Path.cwd())).diagnostics
+    diags = _req(lang, "Profil", [item], ["AD204", "AD306"])
     assert [(d.code, d.line, d.col, d.severity.name) for d in diags] == [("AD306", 7, 3 + item.index(flagged), "ERROR")]
     assert f"'{flagged}' is an explicit age limit" in diags[0].message
 
@@ -418,11 +414,7 @@ def test_an_age_range_is_an_age_limit_never_years_of_experience(lang: str, item:
     ("es", "Tienes entre 25 y 30 años de experiencia en ventas.", "25 y 30 años"),
 ])
 def test_a_range_of_experience_is_not_an_age(lang: str, item: str, years: str) -> None:
-    from adlint.config import resolve
-    from adlint.linter import lint_text
-
-    text = f"---\nlanguage: {lang}\n---\n\n## Profil\n\n- {item}\n"
-    diags = lint_text(text, "posting.md", resolve({"select": ["AD204", "AD306"]}, None, Path.cwd())).diagnostics
+    diags = _req(lang, "Profil", [item], ["AD204", "AD306"])
     assert "AD306" not in {d.code for d in diags}
 
 
