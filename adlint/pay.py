@@ -87,6 +87,24 @@ class LazyRegex:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled(), name)
 
+
+class PhraseRegex(LazyRegex):
+    """A group of pay wording from ``rules/pay_phrases.yaml``, compiled (case-insensitive) on first use."""
+
+    __slots__ = ("_group",)
+
+    def __init__(self, group: str) -> None:
+        super().__init__("", re.I)
+        self._group = group
+
+    def compiled(self) -> re.Pattern[str]:
+        """The group's patterns joined as alternatives. Raises ``RuleDataError`` for bad rule data."""
+        if self._rx is None:
+            from adlint.paydata import pay_phrases
+
+            self._rx = re.compile("|".join(pay_phrases().groups[self._group].patterns), re.I)
+        return self._rx
+
 #: Currency words and symbols → ISO 4217 code. ``$`` and ``kr`` depend on the country (see :func:`resolve_currency`).
 _CURRENCY_WORDS = {
     "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
@@ -144,24 +162,8 @@ _PERIOD_AFTER_RE = [(p, LazyRegex(r"^[\s,)*:(/]*(?:usd|eur|cad|gbp|brutto|gross|
                     for p, rx in _PERIOD_AFTER]
 _PERIOD_BEFORE_RE = [(p, LazyRegex(r"\b" + rx + r"\b", re.I)) for p, rx in _PERIOD_BEFORE]
 
-_PAY_WORDS = LazyRegex(
-    r"salar(?:y|ies|io|ios|ial)|\bpay\b|paid|compensation|\bwages?\b|\brate\b|\bote\b|earn|base\b|remunera|"
-    r"after\s+tax|before\s+tax|\bgross\b|\bnet\b|netto|gratification|\btaux\b|\btjm\b|tarif|"
-    r"gehalt|vergütung|verg[üu]tet|\blohn\b|entgelt|brutto|bezahlung|"
-    r"salaire|rémunér|\bbrut\b|\bfixe\b|"
-    r"sueldo|retribu|bruto|"
-    r"pay\s*range|hiring\s*range|\brange\b|band\b",
-    re.I)
-_NOT_PAY_WORDS = LazyRegex(
-    r"budget|stipend|allowance|bonus|sign[- ]on|raised|funding|valuation|revenue|\barr\b|\btam\b|donat|worth|"
-    r"\bspend|invest|capital|\bloan|turnover|umsatz|rabatt|zuschuss|stipendium|prämie|pr[äa]mie|"
-    r"budg[eé]t|indemnit|prime\b|chiffre d['’]affaires|levée|presupuesto|facturaci|"
-    r"reimburse|expenses|credit|voucher|gutschein|wellpass|per\s+client|kunden\s+zahlen|customers\s+pay|clients\s+pay|"
-    r"development|learning|education|wellness|conference|training|charit|\bmatch|sachbezug|workspace|equipment|"
-    r"weiterbildung|formation\b|referral|affiliate|zusch[uü]ss|\bplan\b|"
-    r"wallet|wert\b|in\s+sales|deals?\b|quota|saved|saving|cost|price|fee\b|fees\b|ticket|million|billion|milliard|"
-    r"premiums?\b|insurance|towards|contribut|health\s+(?:plan|care|coverage)",
-    re.I)
+_PAY_WORDS = PhraseRegex("pay_words")
+_NOT_PAY_WORDS = PhraseRegex("not_pay_words")
 _ABBREV = r"(?<!\bmind)(?<!\bca)(?<!\bmin)(?<!\bmax)(?<!\binkl)(?<!\bzzgl)(?<!\bapprox)(?<!\bev)(?<!\bvs)"
 _CLAUSE_END = LazyRegex(_ABBREV + r"[.;!?](?:\s|$)|\n|•")
 _HUGE_AFTER = LazyRegex(r"\s*\+?\s*(?:million|billion|trillion|milliard|mrd|bn|mn|mio|millones|millions)\b", re.I)
@@ -171,31 +173,13 @@ _FROM = LazyRegex(r"(?:from|starting\s+(?:at|from)|starts?\s+at|ab|à\s+partir\s
 _PLUS_AFTER = LazyRegex(r"^\s*(?:\+|and\s+up|or\s+more|and\s+above|et\s+plus|und\s+mehr|o\s+más|y\s+más)", re.I)
 
 #: Pay given as words only: "competitive salary", "DOE", "selon profil", "nach Vereinbarung", "a convenir".
-VAGUE_RE = LazyRegex(
-    r"\b(?:competitive|attractive|excellent|great|market[- ]rate|negotiable)\s+(?:base\s+)?(?:salary|pay|compensation|wages?|remuneration|package)\b"
-    r"|\b(?:salary|pay|compensation)\s*(?::|is|of)?\s*(?:competitive|negotiable|doe|tbd|depending\s+on\s+experience)\b"
-    r"|\bDOE\b|\bD\.O\.E\.?"
-    r"|\b(?:salaire|rémunération)\s+(?:attractive?|motivante?|compétitive?|selon\s+(?:profil|expérience|le\s+profil)|à\s+négocier|négociable)"
-    r"|\b(?:attraktive|wettbewerbsfähige|leistungsgerechte|marktgerechte|marktübliche|angemessene|faire|übertarifliche)s?\s+(?:Vergütung|Bezahlung|Gehalt|Entlohnung)"
-    r"|\bGehalt\s+nach\s+Vereinbarung|\bVergütung\s+nach\s+Vereinbarung"
-    r"|\b(?:salario|sueldo|retribución|remuneración)\s+(?:competitiv[oa]|atractiv[oa]|a\s+convenir|según\s+valía|negociable)",
-    re.I)
+VAGUE_RE = PhraseRegex("vague")
 
 #: A collective agreement or pay scale named instead of figures ("TVöD E 9", "Entgeltgruppe 11", "nach KV").
-SCALE_RE = LazyRegex(r"\b(?:TVöD|TV-?L|TV-?H|TV-?V|TV\s?Ärzte|Entgeltgruppe|Besoldungsgruppe|Tarifvertrag|tarifliche\s+Vergütung|"
-                      r"Kollektivvertrag|KV-(?:Gehalt|Mindestgehalt)|grille\s+(?:salariale|indiciaire)|convention\s+collective|"
-                      r"convenio\s+colectivo|GS-\d{1,2}\b)", re.I)
+SCALE_RE = PhraseRegex("scale")
 
 #: A statement that pay is given before the interview (Directive (EU) 2023/970 Art. 5(1) allows that).
-BEFORE_INTERVIEW_RE = LazyRegex(
-    r"(?:salary|pay|compensation)[^.\n]{0,60}(?:shared|provided|discussed|disclosed|communicated|given)[^.\n]{0,30}"
-    r"(?:before|during|in|at)\s+(?:the\s+|your\s+|our\s+|an?\s+)?(?:first|initial|1st)\s+(?:interview|call|conversation|screen)"
-    r"|(?:share|provide|disclose|discuss|communicate|give|tell\s+you)\w*[^.\n]{0,40}(?:salary|pay|compensation)[^.\n]{0,60}"
-    r"(?:before|during|in|at)\s+(?:the\s+|your\s+|our\s+|an?\s+)?(?:first|initial|1st)\s+(?:interview|call|conversation|screen)"
-    r"|(?:rémunération|salaire)[^.\n]{0,60}(?:communiqué|précisé|indiqué|partagé|transmis)e?s?[^.\n]{0,30}(?:avant|lors)\s+(?:du|de\s+l['’]|le)\s*(?:premier\s+)?(?:entretien|échange)"
-    r"|(?:Gehalt|Vergütung|Gehaltsspanne)[^.\n]{0,60}(?:vor|im)\s+(?:dem\s+)?(?:ersten\s+)?(?:Gespräch|Vorstellungsgespräch|Interview|Kennenlernen)"
-    r"|(?:salario|retribución|remuneración)[^.\n]{0,60}(?:antes\s+de|en)\s+la\s+(?:primera\s+)?entrevista",
-    re.I)
+BEFORE_INTERVIEW_RE = PhraseRegex("before_interview")
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,8 @@
 
 Loaders (validated by pydantic, cached like :mod:`adlint.ruledata`):
     :func:`jurisdictions` (``rules/jurisdictions.yaml``), :func:`currencies`
-    (``rules/currencies.yaml``), :func:`jobposting` (``rules/jobposting.yaml``).
+    (``rules/currencies.yaml``), :func:`jobposting` (``rules/jobposting.yaml``),
+    :func:`pay_phrases` (``rules/pay_phrases.yaml``).
 
 Posting helpers:
     :func:`posting_place`: countries, regions, places, remote flag and
@@ -193,6 +194,53 @@ class JobPostingData(BaseModel):
     enums: dict[str, list[str]]
     salary_placeholders: list[str] = Field(default_factory=list)
     citizenship_words: list[str] = Field(default_factory=list)
+
+
+PHRASE_GROUPS = ("pay_words", "not_pay_words", "vague", "scale", "before_interview")
+
+
+class PhraseGroup(BaseModel):
+    """One group of pay wording: alternatives of one case-insensitive regular expression, with sources."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+    summary: str
+    source: list[str] = Field(min_length=1)
+    patterns: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _compiles(self) -> "PhraseGroup":
+        for p in self.patterns:
+            try:
+                re.compile(p, re.I)
+            except re.error as exc:
+                raise ValueError(f"pattern {p!r} is not a valid regular expression: {exc}") from None
+        return self
+
+
+class PayPhrases(BaseModel):
+    """``rules/pay_phrases.yaml``: the pay extractor's and the pay rules' wording (see its header)."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+    sources: list[Source]
+    groups: dict[str, PhraseGroup]
+
+    @model_validator(mode="after")
+    def _complete(self) -> "PayPhrases":
+        missing = [g for g in PHRASE_GROUPS if g not in self.groups]
+        if missing:
+            raise ValueError(f"missing groups: {', '.join(missing)}")
+        known = {s.id for s in self.sources}
+        for name, g in self.groups.items():
+            unknown = [s for s in g.source if s not in known]
+            if unknown:
+                raise ValueError(f"groups.{name}.source: unknown source id(s) {', '.join(unknown)}")
+        return self
+
+
+@lru_cache(maxsize=None)
+def pay_phrases() -> PayPhrases:
+    """The pay wording (``rules/pay_phrases.yaml``). Raises ``RuleDataError``."""
+    return load_model(rules_dir() / "pay_phrases.yaml", PayPhrases)
 
 
 @lru_cache(maxsize=None)

@@ -228,3 +228,22 @@ def test_ranges_in_local_formats(text, low, high, currency, period):
 
 def test_a_benefit_amount_is_not_pay():
     assert [p for p in extract("We contribute up to $800 a month towards health premiums.") if p.is_pay] == []
+
+
+def test_pay_wording_is_rule_data_with_sources() -> None:
+    import pydantic
+
+    from adlint.paydata import PHRASE_GROUPS, PayPhrases, pay_phrases
+
+    data = pay_phrases()
+    assert set(PHRASE_GROUPS) <= set(data.groups)
+    assert all(g.source for g in data.groups.values())
+    bad = {"sources": [{"id": "s", "title": "t"}],
+           "groups": {g: {"summary": "x", "source": ["s"], "patterns": ["pay"]} for g in PHRASE_GROUPS}}
+    bad["groups"]["vague"]["patterns"] = ["(unclosed"]
+    with pytest.raises(pydantic.ValidationError, match="not a valid regular expression"):
+        PayPhrases.model_validate(bad)
+    bad["groups"]["vague"]["patterns"] = ["fine"]
+    bad["groups"]["scale"]["source"] = ["nowhere"]
+    with pytest.raises(pydantic.ValidationError, match="unknown source id"):
+        PayPhrases.model_validate(bad)
