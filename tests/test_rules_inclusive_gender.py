@@ -299,3 +299,15 @@ def test_pronoun_for_a_role_introduced_as_the_hire(lang, body, col, word):
 ])
 def test_pronoun_for_someone_else_is_not_reported(lang, body):
     assert lint(md(body, lang), "AD302") == []
+
+
+def test_words_of_the_job_title_do_not_count():
+    text = ("---\ntitle: Lead iOS Engineer\nlanguage: en\n---\n\n## About the role\n\n"
+            "As our Lead iOS Engineer you will build the app. The Lead iOS Engineer reports to the CTO. "
+            "You are competitive and decisive, and you lead the mobile guild.\n")
+    ds = lint(text, "AD301")
+    assert [d.message.split(":")[0] for d in ds] == ["posting is somewhat masculine-coded"]
+    # 'Lead' inside the two title mentions is the role's name; 'lead the mobile guild' is counted.
+    assert [(r.line, r.col, r.message) for r in ds[0].related] == [
+        (8, 100, "'competitive' is masculine-coded"), (8, 116, "'decisive' is masculine-coded"),
+        (8, 134, "'lead' is masculine-coded")]

@@ -53,11 +53,14 @@ def coded_counts(posting: Posting, options: GenderCodedOptions) -> tuple[int, in
     hits: list[tuple[Run, Match]] = []
     masc = fem = 0
     want = set(options.sources)
+    title_words = _title_phrases(posting)
     for run, m in sc.matches("AD301", ("block",)):
         if want and not want.intersection(m.entry.source):
             continue
         if allowed(options, m.entry, matched_text(run, m)):
             continue
+        if _inside_title(run.text, m.start, m.end, title_words):
+            continue  # "As our Lead iOS Engineer, you…": the job title names the role, not a trait wanted
         if m.entry.category == "masculine":
             masc += 1
         elif m.entry.category == "feminine":
@@ -66,6 +69,29 @@ def coded_counts(posting: Posting, options: GenderCodedOptions) -> tuple[int, in
             continue
         hits.append((run, m))
     return masc, fem, sc.body_words(), hits
+
+
+def _title_phrases(posting: Posting) -> list[str]:
+    """The posting's job titles in lower case, without gender markers and brackets, for matching in the text."""
+    out = []
+    for t in posting.titles:
+        title = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", t.text.lower())
+        title = " ".join(title.split(" - ")[0].split("|")[0].split())
+        if len(title.split()) >= 2:  # a one-word title ("Lead") is too weak a clue
+            out.append(title)
+    return out
+
+
+def _inside_title(text: str, start: int, end: int, titles: list[str]) -> bool:
+    """True when ``text[start:end]`` lies inside a mention of one of the posting's ``titles``."""
+    low = text.lower()
+    for title in titles:
+        i = low.find(title, max(0, start - len(title)), end + len(title))
+        while i != -1 and i <= start:
+            if i + len(title) >= end:
+                return True
+            i = low.find(title, i + 1, end + len(title))
+    return False
 
 
 def verdict(masc: int, fem: int, words: int, options: GenderCodedOptions) -> tuple[str, float]:
@@ -101,7 +127,9 @@ class GenderCodedWording(TermRule):
            "belonging. The verdict compares masculine and feminine words per 100 words (short postings count as "
            "500 words), so long postings do not drift to 'strongly'. A verdict needs at least `min_evidence` (3) "
            "coded words on its side: on the corpus a third of all verdicts rested on one or two words. The words "
-           "behind it are listed as its related locations, not as findings of their own. False friends such as SharePoint, "
+           "behind it are listed as its related locations, not as findings of their own. Words inside a mention of the "
+           "posting's own job title ('Lead' in 'our Lead iOS Engineer') name the role and are not counted. False "
+           "friends such as SharePoint, "
            "kindergarten, committee, Nagios, 'competitive salary' and 'data-driven' are not counted. The French, "
            "German and Spanish lists are unvalidated translations, so their verdict stays at info.")
     source = ("Gaucher, Friesen & Kay (2011), JPSP 101(1):109-128, Appendix A; gender-decoder (MIT) word lists; "
