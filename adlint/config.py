@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from adlint.diagnostics import Severity
 from adlint.metadata import (ORIGIN_DEFAULT, ORIGIN_TABLE, ConfigValues, CountryCode, LanguageTag, MetadataTable,
-                             check_region, check_region_in_country)
+                             check_region_in_country)
 
 CONFIG_FILES = (".adlint.toml", "adlint.toml", "pyproject.toml")
 OUTPUT_FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit", "auto")
@@ -94,11 +94,7 @@ class Settings(BaseModel):
     @field_validator("default_region")
     @classmethod
     def _default_region(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is None:
-            return None
-        check_region(value)
-        check_region_in_country(info.data.get("default_country"), value, "default-country")
-        return value
+        return check_region_in_country(value, info.data.get("default_country"), "default-country")
 
     @field_validator("per_file_ignores")
     @classmethod

@@ -30,8 +30,6 @@ if TYPE_CHECKING:
     from adlint.metadata import ConfigValues
     from adlint.posting import Posting
 
-_FENCE = re.compile(r"^---[ \t]*\r?$")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$")
 _HTML_ELEMENT = re.compile(r"<html[\s>]", re.I)
 
 #: How each key is written in each format's own metadata.
@@ -74,9 +72,8 @@ def _where_words(posting: "Posting", key: str, value: str | None) -> str:
 
 
 def has_front_matter(posting: "Posting") -> bool:
-    """True when a Markdown posting opens with a ``---`` front-matter fence."""
-    first = posting.source.split("\n", 1)[0]
-    return _FENCE.match(first) is not None
+    """True when a Markdown posting opens with a ``---`` front-matter fence (as the reader found it)."""
+    return posting.front_matter is not None
 
 
 def language_hint(posting: "Posting", value: str | None) -> str:
@@ -110,17 +107,6 @@ def _format_name(posting: "Posting") -> str:
     return {"text": "plain text"}.get(posting.format, posting.format)
 
 
-def _front_matter_close(posting: "Posting") -> int | None:
-    """Source offset of the closing front-matter fence line, or ``None`` (no front matter, or unclosed)."""
-    lines = posting.lines
-    if not _FENCE.match(lines.line_text(1)):
-        return None
-    for n in range(2, lines.line_count + 1):
-        if _CLOSE.match(lines.line_text(n)):
-            return lines.starts[n - 1]
-    return None
-
-
 def _adds_cleanly(yaml_text: str, line: str, key: str, value: str) -> bool:
     """True when ``yaml_text`` + ``line`` parses to the same mapping plus ``key: value``."""
     import yaml
@@ -149,10 +135,10 @@ def language_fix(posting: "Posting", value: str) -> Fix | None:
     line = f"language: {value}\n"
     if not has_front_matter(posting):
         return Fix((Edit(0, 0, f"---\n{line}---\n\n"),), f"add front matter with 'language: {value}'", "unsafe")
-    close = _front_matter_close(posting)
+    start, close = posting.front_matter  # type: ignore[misc]
     if close is None:
         return None
-    text = posting.source[posting.lines.starts[1]:close] if posting.lines.line_count > 1 else ""
+    text = posting.source[start:close]
     if text and not text.endswith("\n"):
         return None
     if not _adds_cleanly(text.replace("\r\n", "\n"), line, "language", value):

@@ -54,8 +54,14 @@ _JOB_LINK_WORDS = ("job", "career", "apply", "hiring", "position", "vacanc", "re
 
 
 def job_links(posting: Posting) -> list[str]:
-    """The posting's links to a job ad or an application page (by the words in the URL), in order."""
-    return [url for url, _ in links(posting) if any(w in url.lower() for w in _JOB_LINK_WORDS)]
+    """The posting's links to a job ad or an application page (by the words in the URL), in order.
+
+    Cached on the posting: the genre, AD101 and AD109 all ask.
+    """
+    key = "adlint.genre.job_links"
+    if key not in posting.cache:
+        posting.cache[key] = [u for u in links(posting) if any(w in u.lower() for w in _JOB_LINK_WORDS)]
+    return posting.cache[key]
 
 
 #: A plain-text line longer than this is a posting whose line breaks were lost (a board export).
@@ -75,10 +81,6 @@ def is_flattened(posting: Posting) -> bool:
     return any(len(lines.line_text(n)) > FLATTENED_LINE_CHARS for n in range(1, lines.line_count + 1))
 
 
-def links(posting: Posting) -> list[tuple[str, tuple[int, int]]]:
-    """URLs written in the posting's text, with their source spans, in document order."""
-    out = []
-    for _, block in posting.blocks():
-        for m in _URL.finditer(block.text):
-            out.append((m.group(0).rstrip(".,;:"), block.run.span(m.start(), m.end())))
-    return out
+def links(posting: Posting) -> list[str]:
+    """URLs written in the posting's text, in document order (trailing punctuation left out)."""
+    return [m.group(0).rstrip(".,;:") for _, block in posting.blocks() for m in _URL.finditer(block.text)]

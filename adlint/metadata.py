@@ -102,13 +102,19 @@ def check_region(value: str) -> str:
                      "subdivision: 'US-CA' for California, 'CA-ON' for Ontario)")
 
 
-def check_region_in_country(country: str | None, region: str | None, country_key: str = "country") -> None:
-    """Raise ``ValueError`` when both are given and ``region`` is not a subdivision of ``country``.
+def check_region_in_country(region: str | None, country: str | None, country_key: str = "country") -> str | None:
+    """Return ``region`` (``None`` stays ``None``) when it is a valid subdivision of ``country``.
 
-    ``country_key`` names the key ``country`` was given by, for the message.
+    Raises ``ValueError`` as :func:`check_region` does, or when both are given
+    and ``region`` is not a subdivision of ``country``; ``country_key`` names
+    the key ``country`` was given by, for the message.
     """
-    if country and region and region.upper().split("-", 1)[0] != country.upper():
+    if region is None:
+        return None
+    check_region(region)
+    if country and region.upper().split("-", 1)[0] != country.upper():
         raise ValueError(f"{region!r} is not a subdivision of {country_key} {country!r}")
+    return region
 
 
 #: A config value that must be a BCP 47 tag in canonical form (validated when the config loads).
@@ -144,11 +150,7 @@ class MetadataTable(BaseModel):
     @field_validator("region")
     @classmethod
     def _region(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is None:
-            return None
-        check_region(value)
-        check_region_in_country(info.data.get("country"), value)
-        return value
+        return check_region_in_country(value, info.data.get("country"))
 
     @property
     def globs(self) -> list[str]:

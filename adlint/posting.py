@@ -188,6 +188,9 @@ class Posting:
         comments: comments found in the source (for suppressions).
         problems: reading and parsing problems (reported by AD0xx rules).
         jsonld: the JSON-LD ``JobPosting`` object, when there is one.
+        front_matter: Markdown front matter as ``(start, close)``: the source offset
+            where its YAML starts and that of the closing fence line (``close`` is
+            ``None`` when the front matter is never closed); ``None`` without one.
         readable: False when the file could not be decoded; only AD0xx rules run then.
         short: True for a short announcement rather than a full posting (``adlint.genre``),
             set by the linter from the ``short-posting-words`` setting.
@@ -209,6 +212,7 @@ class Posting:
     comments: list[Comment] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     jsonld: dict[str, Any] | None = None
+    front_matter: tuple[int, int | None] | None = None
     readable: bool = True
     short: bool = False
     board_apply: bool = False

@@ -1,4 +1,4 @@
-"""What is a sentence and what is prose: the units the readability rules (AD501–AD505) count.
+"""What is a sentence and what is prose: the units the readability rules (AD501–AD504) count.
 
 A posting's text is cut into units, each one of:
 
@@ -15,8 +15,7 @@ A posting's text is cut into units, each one of:
 
 Nav units are counted nowhere. Every other unit is one sentence for the
 averages (AD501, AD502, AD503) and the word total (AD504); a heading is never
-part of a sentence. Long-paragraph checks (AD505) add up only runs of prose
-units: sentences of running text, and the text of a list item block.
+part of a sentence. (AD505 measures whole blocks, as a reader sees them.)
 
 All offsets are 0-based character offsets into a block's (or heading's) text.
 """
@@ -24,7 +23,6 @@ All offsets are 0-based character offsets into a block's (or heading's) text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
@@ -32,7 +30,7 @@ from adlint import textstats
 from adlint.textstats import Sentence
 
 if TYPE_CHECKING:
-    from adlint.posting import Block, Posting, TextRun
+    from adlint.posting import Posting
 
 #: Terminal punctuation (with closing quotes or brackets) at the end of a line or unit.
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -105,28 +103,6 @@ _MAX_LABEL_WORDS = 8
 _SHORT_PIECE = 12
 #: A line this long that runs on in lower case on the next line is hard-wrapped prose, not an item.
 _WRAP_MIN_CHARS = 40
-
-
-@dataclass(slots=True)
-class Paragraph:
-    """A run of prose units inside one block: what AD505 measures.
-
-    ``run`` is the block's text; ``start``/``end`` offsets into ``run.text``;
-    ``words`` the word tokens of its units; ``block_kind`` the block's kind
-    (``"paragraph"`` or ``"item"``); ``section_id`` the canonical id of its
-    section, or ``None``.
-    """
-
-    run: "TextRun"
-    start: int
-    end: int
-    words: int
-    block_kind: str
-    section_id: str | None = None
-
-    def span(self) -> tuple[int, int]:
-        """Source ``(start, end)`` offsets of the run."""
-        return self.run.span(self.start, self.end)
 
 
 # -- cutting one block -----------------------------------------------------------------------------
@@ -361,7 +337,8 @@ def cut_block(text: str, lang: str | None, kind: str = "paragraph") -> list[tupl
     ``lang`` picks the words that tell names from new items (``en`` when
     ``None`` or unsupported, except that ``de`` turns capitalisation cues off);
     ``kind`` is the block's kind. In a list item block, running text is
-    ``"item"`` instead of ``"paragraph"``. Pieces without a letter are dropped.
+    ``"item-text"`` instead of ``"paragraph"``; in a block of unpunctuated lines
+    each line is an ``"item"``. Pieces without a letter are dropped.
     """
     lang = lang if lang in _FUNCTION_STARTERS or lang == "de" else "en"
     lines = _lines(text)
@@ -390,11 +367,9 @@ def units(posting: "Posting", lang: str | None) -> list[Sentence]:
     """Every unit of the posting in document order, nav units included (kind ``"nav"``).
 
     Headings of sections are one unit each; blocks are cut with
-    :func:`cut_block`. The text of a list item block has kind ``"item"``;
-    :attr:`Sentence.prose` tells running text (sentences of paragraphs and
-    the text of list item blocks) from headings and list items found inside
-    paragraphs. Syllables are counted when ``lang`` is given. Cached per
-    language in ``posting.cache``.
+    :func:`cut_block`. The text of a list item block has kind ``"item"``.
+    Syllables are counted when ``lang`` is given. Cached per language in
+    ``posting.cache``.
     """
     key = f"adlint.prose.units.{lang}"
     cached = posting.cache.get(key)
@@ -406,15 +381,13 @@ def units(posting: "Posting", lang: str | None) -> list[Sentence]:
             h = section.heading
             c = textstats.count(h.text, lang)
             if c.words:
-                out.append(Sentence(h, 0, len(h.text), "heading", section.id, c, prose=False))
+                out.append(Sentence(h, 0, len(h.text), "heading", section.id, c))
         for block in section.blocks:
             for a, b, k in cut_block(block.text, lang, block.kind):
                 c = textstats.count(block.text, lang, a, b)
                 if not c.words:
                     continue
-                prose = k in ("paragraph", "item-text")
-                kind = "item" if k == "item-text" else k
-                out.append(Sentence(block.run, a, b, kind, section.id, c, prose=prose))
+                out.append(Sentence(block.run, a, b, "item" if k == "item-text" else k, section.id, c))
     posting.cache[key] = out
     return out
 
@@ -422,29 +395,3 @@ def units(posting: "Posting", lang: str | None) -> list[Sentence]:
 def sentences(posting: "Posting", lang: str | None) -> list[Sentence]:
     """The units the readability rules count: every unit but navigation, in document order."""
     return [u for u in units(posting, lang) if u.kind != "nav"]
-
-
-def paragraphs(posting: "Posting", lang: str | None = None) -> list[Paragraph]:
-    """Runs of consecutive prose units inside each block, with their word counts (for AD505).
-
-    A heading, a list item found in the text or a nav unit ends a run, so a
-    list flattened into one paragraph is not a wall of text; sentences of
-    running text on consecutive lines stay one run.
-    """
-    out: list[Paragraph] = []
-    current: Paragraph | None = None
-    block: "Block | None" = None
-    blocks = {id(b.run): b for _, b in posting.blocks()}
-    for u in units(posting, lang):
-        owner = blocks.get(id(u.run))
-        if not u.prose or owner is None:
-            current = None
-            continue
-        if current is not None and owner is block:
-            current.end = u.end
-            current.words += u.counts.words
-        else:
-            current = Paragraph(u.run, u.start, u.end, u.counts.words, owner.kind, u.section_id)
-            out.append(current)
-        block = owner
-    return out

@@ -36,8 +36,10 @@ _NEVER_HEADING = re.compile(r"^(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w
 _RUN_IN = re.compile(r"^([^\W\d_][^:.!?()\[\]\n]{0,40}?)[ \t]*[:：][ \t]+(?=\S)")
 _RUN_IN_WORDS = 4
 _INNER_SENTENCE = re.compile(r"\w[.!?]\s+\w")
-# A list typed as text: a bullet character and a space at the start of a line ("• Python", "- SQL", "· Go").
-_TYPED_BULLET = re.compile(r"([-*•·▪►✓✔➢➤○●■□◦–—+])[ \u00a0]+(?=\S)")
+#: Characters written as list bullets in plain text and typed into paragraphs ("• Python", "- SQL", "· Go").
+BULLET_GLYPHS = "-*•·▪►✓✔➢➤○●■□◦–—+"
+# A list typed as text: a bullet character and a space at the start of a line.
+_TYPED_BULLET = re.compile(rf"([{re.escape(BULLET_GLYPHS)}])[ \u00a0]+(?=\S)")
 
 
 def normalise(heading: str) -> str:
@@ -318,9 +320,9 @@ def assemble(elements: list[Element], source_end: int) -> list[Section]:
         if listed is not None:
             sections[-1].blocks.extend(listed)
             continue
+        level = markup_level + 1 if markup_level else 2
         inline = inline_headings(text)
         if inline:
-            level = markup_level + 1 if markup_level else 2
             lead = text[:inline[0][0]].strip()
             if lead:
                 sections[-1].blocks.append(Block("paragraph", _sub_run(el.run, 0, len(text[:inline[0][0]].rstrip()))))
@@ -334,7 +336,6 @@ def assemble(elements: list[Element], source_end: int) -> list[Section]:
                     y = b + len(body.rstrip())
                     sections[-1].blocks.append(Block("paragraph", _sub_run(el.run, x, y)))
             continue
-        level = markup_level + 1 if markup_level else 2
         label = None if first_para else run_in_label(text)
         if label is not None:
             head = _sub_run(el.run, 0, label[0])

@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
-    from adlint.posting import Posting, TextRun
+    from adlint.posting import TextRun
 
 # One word also across a dot or a point médian between letters ("beta.gouv.fr", "citoyen·ne·s"), as a reader counts.
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-‐.·][^\W\d_]+)*")
@@ -96,9 +96,7 @@ class Sentence:
     ``run`` is the heading or block text it comes from; ``start``/``end`` are
     offsets into ``run.text``; ``kind`` is ``"heading"``, ``"item"``,
     ``"paragraph"`` or ``"nav"`` (see :mod:`adlint.prose`); ``section_id`` the
-    canonical id of its section (or ``None``); ``prose`` is true for running
-    text (a sentence of a paragraph, the text of a list item block), false for
-    headings, list items found inside a paragraph and navigation.
+    canonical id of its section (or ``None``).
     """
 
     run: "TextRun"
@@ -107,7 +105,6 @@ class Sentence:
     kind: str
     section_id: str | None
     counts: Counts = field(default_factory=Counts)
-    prose: bool = True
 
     @property
     def text(self) -> str:
@@ -408,18 +405,6 @@ def count(text: str, lang: str | None, start: int = 0, end: int | None = None) -
             elif s == 1:
                 c.mono += 1
     return c
-
-
-def posting_sentences(posting: "Posting", lang: str | None) -> list[Sentence]:
-    """Every counted unit of the posting, in document order: headings, list items and sentences.
-
-    The cutting lives in :mod:`adlint.prose` (what is a sentence, what is a
-    list item, what is navigation); this is :func:`adlint.prose.sentences`.
-    Syllables are counted when ``lang`` is given.
-    """
-    from adlint import prose  # prose builds on this module
-
-    return prose.sentences(posting, lang)
 
 
 def total(items: Iterable[Sentence]) -> Counts:

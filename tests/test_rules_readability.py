@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from adlint import reqdata, textstats
+from adlint import prose, reqdata, textstats
 from adlint.checks import readability as rd
 from adlint.config import resolve
 from adlint.linter import lint_bytes, lint_text
@@ -81,7 +81,7 @@ def test_sentences_split_items_lines_and_bullets_not_abbreviations() -> None:
 
 def test_list_items_and_headings_are_their_own_sentences() -> None:
     res = lint_text(doc("en", "## Requirements\n\n- Python\n- SQL databases\n- Docker and Kubernetes\n"))
-    sents = textstats.posting_sentences(res.posting, "en")
+    sents = prose.sentences(res.posting, "en")
     assert [s.text for s in sents] == ["Requirements", "Python", "SQL databases", "Docker and Kubernetes"]
     assert [s.kind for s in sents] == ["heading", "item", "item", "item"]
     assert textstats.total(sents).sentences == 4

@@ -376,3 +376,34 @@ class TermRule(Rule):
     def accept(self, sc: Scan, run: Run, m: Match, options: BaseModel) -> bool:
         """Extra conditions of a subclass; True reports the match."""
         return True
+
+
+# -- context shared by the term rules ----------------------------------------------------------------
+
+def title_mentions(posting: Posting) -> list[str]:
+    """The posting's job titles in lower case, without brackets or a " - " / "|" tail, for finding them in the text.
+
+    Titles of one word are left out: "Lead" alone is too weak a clue that a word names the role.
+    """
+    out = []
+    for t in posting.titles:
+        title = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", t.text.lower())
+        title = " ".join(title.split(" - ")[0].split("|")[0].split())
+        if len(title.split()) >= 2:  # a one-word title ("Lead") is too weak a clue
+            out.append(title)
+    return out
+
+
+def inside_mention(text: str, start: int, end: int, titles: list[str]) -> bool:
+    """True when ``text[start:end]`` lies inside a mention of one of ``titles`` (lower case, see :func:`title_mentions`).
+
+    A word there names the role ("Lead" in "our Lead iOS Engineer"), not a trait asked of the applicant.
+    """
+    low = text.lower()
+    for title in titles:
+        i = low.find(title, max(0, start - len(title)), end + len(title))
+        while i != -1 and i <= start:
+            if i + len(title) >= end:
+                return True
+            i = low.find(title, i + 1, end + len(title))
+    return False

@@ -14,7 +14,8 @@ from typing import Iterable, Literal
 from pydantic import BaseModel, Field, field_validator
 
 from adlint.checks.inclusive_base import (
-    Run, Scan, TermOptions, TermRule, allowed, matched_text, scan, severity_of, suggestion_of, with_alternatives,
+    Run, Scan, TermOptions, TermRule, allowed, inside_mention, matched_text, scan, severity_of, suggestion_of,
+    title_mentions, with_alternatives,
 )
 from adlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from adlint.posting import Posting, TextRun
@@ -53,13 +54,13 @@ def coded_counts(posting: Posting, options: GenderCodedOptions) -> tuple[int, in
     hits: list[tuple[Run, Match]] = []
     masc = fem = 0
     want = set(options.sources)
-    title_words = _title_phrases(posting)
+    titles = title_mentions(posting)
     for run, m in sc.matches("AD301", ("block",)):
         if want and not want.intersection(m.entry.source):
             continue
         if allowed(options, m.entry, matched_text(run, m)):
             continue
-        if _inside_title(run.text, m.start, m.end, title_words):
+        if inside_mention(run.text, m.start, m.end, titles):
             continue  # "As our Lead iOS Engineer, you…": the job title names the role, not a trait wanted
         if m.entry.category == "masculine":
             masc += 1
@@ -69,29 +70,6 @@ def coded_counts(posting: Posting, options: GenderCodedOptions) -> tuple[int, in
             continue
         hits.append((run, m))
     return masc, fem, sc.body_words(), hits
-
-
-def _title_phrases(posting: Posting) -> list[str]:
-    """The posting's job titles in lower case, without gender markers and brackets, for matching in the text."""
-    out = []
-    for t in posting.titles:
-        title = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", t.text.lower())
-        title = " ".join(title.split(" - ")[0].split("|")[0].split())
-        if len(title.split()) >= 2:  # a one-word title ("Lead") is too weak a clue
-            out.append(title)
-    return out
-
-
-def _inside_title(text: str, start: int, end: int, titles: list[str]) -> bool:
-    """True when ``text[start:end]`` lies inside a mention of one of the posting's ``titles``."""
-    low = text.lower()
-    for title in titles:
-        i = low.find(title, max(0, start - len(title)), end + len(title))
-        while i != -1 and i <= start:
-            if i + len(title) >= end:
-                return True
-            i = low.find(title, i + 1, end + len(title))
-    return False
 
 
 def verdict(masc: int, fem: int, words: int, options: GenderCodedOptions) -> tuple[str, float]:

@@ -24,8 +24,9 @@ from pydantic import ConfigDict, Field, field_validator
 
 from adlint import prose, reqdata, textstats
 from adlint.diagnostics import Diagnostic, Severity
+from adlint.genre import is_flattened
 from adlint.language import posting_language
-from adlint.posting import Posting
+from adlint.posting import Block, Posting
 from adlint.rule import Rule, RuleOptions
 from adlint.ruledata import LANGUAGES
 
@@ -247,8 +248,6 @@ class LongSentence(Rule):
     Options = SentenceOptions
 
     def check(self, posting: Posting, options: SentenceOptions) -> Iterable[Diagnostic]:
-        from adlint.genre import is_flattened
-
         if is_flattened(posting):  # sentences and list items cannot be told apart; AD505 reports the wall
             return
         a = analyse(posting)
@@ -334,9 +333,9 @@ class LongParagraph(Rule):
     Options = ParagraphOptions
 
     def check(self, posting: Posting, options: ParagraphOptions) -> Iterable[Diagnostic]:
-        # The block as a reader sees it. In plain text that is the physical line run: a posting whose line
-        # breaks were lost is one wall of text to the eye, even where adlint finds its headings inside it.
-        groups: list[tuple[object, int, str]] = []  # (first block, words, kind)
+        # The block as a reader sees it. In plain text that is the physical line: a posting whose line breaks
+        # were lost is one wall of text to the eye, even where adlint finds its headings inside it.
+        groups: list[tuple[Block, int, str]] = []  # (first block, words, "paragraph" | "item" | "line")
         last_line = -1
         for section, block in posting.blocks():
             if section.id in BOILERPLATE_SECTIONS:
@@ -344,15 +343,13 @@ class LongParagraph(Rule):
                 continue
             a, b = block.run.span()
             n = textstats.word_count(block.text)
-            first_line = posting.position(a)[0]
-            if posting.format == "text" and groups and first_line == last_line:
-                head, words, _ = groups[-1]
-                groups[-1] = (head, words + n, "line")
+            if posting.format == "text" and groups and posting.position(a)[0] == last_line:
+                groups[-1] = (groups[-1][0], groups[-1][1] + n, "line")
             else:
                 groups.append((block, n, block.kind))
             last_line = posting.position(b)[0]
         for block, n, kind in groups:
             if n > options.max_words:
-                what = {"paragraph": "paragraph", "line": "line"}.get(kind, "list item")
-                yield self.at(posting, block.run.span(0, 0), f"this {what} has {n} words (more than "  # type: ignore[attr-defined]
+                what = "list item" if kind == "item" else kind
+                yield self.at(posting, block.run.span(0, 0), f"this {what} has {n} words (more than "
                               f"{options.max_words}) without a break; break it up")

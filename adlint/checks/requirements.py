@@ -282,6 +282,7 @@ def _find_unnegated(m: _Matchers, pattern: re.Pattern[str], text: str) -> re.Mat
 
 
 #: Where a clause of its own starts inside an item: a semicolon, a bracket, a spaced dash, a full stop.
+#: Not a comma (unlike ``_CLAUSE_BREAK``): "Kafka, Kubernetes or Terraform is a plus" labels the whole item.
 _CLAUSE_START = re.compile(r";|\(|\s[–—-]\s|\.\s")
 
 

@@ -15,6 +15,8 @@ from pydantic import ConfigDict, Field, field_validator
 from adlint.diagnostics import Diagnostic, Severity
 from adlint.posting import Posting, Section
 from adlint.rule import NoOptions, Rule, RuleOptions
+from adlint.genre import CORE_SECTIONS, body_words, is_flattened, job_links
+from adlint.sections import heads_subsections
 
 if TYPE_CHECKING:
     from adlint.ruledata import SectionDef
@@ -42,23 +44,12 @@ def _known_sections(ids: list[str]) -> list[str]:
     return ids
 
 
-# Sections a reader finds only under a heading of their own (no metadata or marker stands in for them).
-_NAMED_BY_HEADING_ONLY = frozenset(("responsibilities", "requirements", "benefits"))
-
-
 def _unnamed_content_headings(posting: Posting) -> bool:
     """True when a heading that names no known section stands over a list or a paragraph of 20+ words."""
     for s in posting.sections:
         if s.heading is not None and s.id is None and (s.items or s.word_count() >= 20):
             return True
     return False
-
-
-def _is_parent(sections: list[Section], i: int) -> bool:
-    """True when section ``i`` heads sub-sections (see :func:`adlint.sections.heads_subsections`)."""
-    from adlint.sections import heads_subsections
-
-    return heads_subsections(sections, i)
 
 
 class MissingSectionOptions(RuleOptions):
@@ -136,7 +127,7 @@ class MissingRequiredSection(Rule):
         if _unnamed_content_headings(posting):
             # Headings adlint cannot name may be these sections in other words ("Deine Fähigkeiten, die uns
             # begeistern"): say nothing rather than guess.
-            missing = [sid for sid in missing if sid not in _NAMED_BY_HEADING_ONLY]
+            missing = [sid for sid in missing if sid not in CORE_SECTIONS]
         for sid in missing:
             d = tax.get(sid)
             examples = ", ".join(f"'{h}'" for h in self._example_headings(posting, d)) if d else ""
@@ -168,14 +159,12 @@ class MissingRequiredSection(Rule):
                 or bool(posting.jsonld and posting.jsonld.get("jobLocation"))):
             return True
         if sid == "how_to_apply":
-            from adlint.genre import job_links
-
             # A JSON-LD JobPosting is a board record: the board that shows it carries the apply button.
             if posting.format == "jsonld" or (posting.jsonld and posting.jsonld.get("directApply") is True):
                 return True
             if job_links(posting):  # a link to the role's application page ("… — greenhouse.io/acme/123")
                 return True
-        pattern = _markers(sid)
+        pattern = _phrases(sid, "markers")
         if pattern is None:
             return False
         for section, block in posting.blocks():
@@ -189,14 +178,25 @@ class MissingRequiredSection(Rule):
 
 
 @lru_cache(maxsize=None)
-def _markers(sid: str) -> "re.Pattern[str] | None":
-    """One case-insensitive whole-word pattern of a section's markers (``rules/sections.yaml``), or ``None``."""
+def _phrases(sid: str, kind: str) -> "re.Pattern[str] | None":
+    """One case-insensitive whole-phrase pattern of a section's phrases (``rules/sections.yaml``), or ``None``.
+
+    ``kind`` is ``"markers"`` (text that stands in for the section) or
+    ``"headings"`` (its heading phrases of two or more words, as written inline
+    in a short post: "What you'll do: …").
+    """
     from adlint import ruledata
 
-    markers = next((s.markers.all() for s in ruledata.sections().sections if s.id == sid), [])
-    if not markers:
+    sec = next((s for s in ruledata.sections().sections if s.id == sid), None)
+    if sec is None:
         return None
-    alts = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
+    if kind == "markers":
+        phrases = sec.markers.all()
+    else:
+        phrases = [h for h in sec.headings.all() if len(h.split()) >= 2]
+    if not phrases:
+        return None
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I)
 
 
@@ -309,7 +309,7 @@ class EmptySection(Rule):
     def check(self, posting: Posting, options: EmptySectionOptions) -> Iterable[Diagnostic]:
         secs = posting.sections
         for i, s in enumerate(secs):
-            if s.heading is None or s.items or _is_parent(secs, i):
+            if s.heading is None or s.items or heads_subsections(secs, i):
                 continue
             filled = {o.id for o in secs if o is not s and o.blocks}
             if not _promises_content(s, filled):
@@ -338,27 +338,6 @@ def _promises_content(section: Section, filled: set[str | None]) -> bool:
     return section.heading is not None and len(section.heading.text.split()) <= 6
 
 
-def _found_inline(posting: Posting, sections: list[Section], i: int) -> bool:
-    """True when heading ``i`` stands on the same source line as the text before it (a flattened posting)."""
-    head = sections[i].heading
-    if head is None or i == 0 or posting.format != "text":  # HTML in JSON-LD sits on one line by nature
-        return False
-    before = sections[i - 1].blocks[-1].run if sections[i - 1].blocks else sections[i - 1].heading
-    if before is None:
-        return False
-    return posting.position(before.span()[1])[0] == posting.position(head.span()[0])[0]
-
-
-def _mostly_prose(text: str, posting: Posting) -> bool:
-    """True when most words of ``text`` are running sentences, not list items or labels (``adlint.prose``)."""
-    from adlint.language import posting_language
-    from adlint.prose import cut_block
-
-    units = cut_block(text, posting_language(posting), "paragraph")
-    prose = sum(len(text[a:b].split()) for a, b, kind in units if kind == "paragraph")
-    return prose * 2 > len(text.split())
-
-
 class UnstructuredOptions(RuleOptions):
     """Options of AD105."""
 
@@ -381,7 +360,8 @@ class UnstructuredSection(Rule):
     summary = ("Responsibilities or requirements are one paragraph longer than `max_words` words, with no list "
                "of that kind right after it.")
     why = ("Readers scan a posting; a list lets them check each duty or requirement against themselves. Google's "
-           "job renderer keeps list markup, and a list is what the requirement rules can count.")
+           "job renderer keeps list markup, and a list is what the requirement rules can count. An introduction "
+           "right before its list is not reported, nor plain text whose line breaks were lost (AD505 reports it).")
     source = "Google Search Central, job posting structured data (description formatting)"
     example_fires = "## Requirements\n\n" + ("You have solid experience with SQL and Python and you enjoy working "
                                              "with analysts. " * 6) + "\n"
@@ -389,6 +369,8 @@ class UnstructuredSection(Rule):
     Options = UnstructuredOptions
 
     def check(self, posting: Posting, options: UnstructuredOptions) -> Iterable[Diagnostic]:
+        if is_flattened(posting):  # a list whose line breaks were lost reads as prose; AD505 reports the wall
+            return
         secs = posting.sections
         for i, s in enumerate(secs):
             if s.heading is None or s.id not in options.sections or s.items:
@@ -396,13 +378,9 @@ class UnstructuredSection(Rule):
             # A paragraph right before a list of the same kind introduces it ("Mission" → "Activités principales").
             if i + 1 < len(secs) and secs[i + 1].id == s.id and secs[i + 1].items:
                 continue
-            if _found_inline(posting, secs, i):  # a flattened posting's list lost its breaks: AD505 says so
-                continue
-            # One long paragraph, not the sum of short ones (separate short paragraphs already read as a list);
-            # in plain text, not a list whose line breaks were lost (AD505 speaks for that wall).
-            longest = max(s.paragraphs, key=lambda b: len(b.text.split()), default=None)
-            words = len(longest.text.split()) if longest is not None else 0
-            if words > options.max_words and (posting.format != "text" or _mostly_prose(longest.text, posting)):  # type: ignore[union-attr]
+            # One long paragraph, not the sum of short ones: separate short paragraphs already read as a list.
+            words = max((len(b.text.split()) for b in s.paragraphs), default=0)
+            if words > options.max_words:
                 yield self.at(posting, s.heading.span(),
                               f"section '{s.title}' is a {words}-word paragraph; write it as a list")
 
@@ -436,8 +414,6 @@ class ShortPosting(Rule):
                       "## Benefits\n\n- 30 days of leave\n")
 
     def check(self, posting: Posting, options: NoOptions) -> Iterable[Diagnostic]:
-        from adlint.genre import body_words, job_links
-
         if not posting.short:
             return
         present = {s.id for s in posting.sections if s.id}
@@ -473,17 +449,7 @@ def _told_inline(posting: Posting, sid: str) -> bool:
 
         if guess_country(posting) is not None:
             return True
-    pattern = _inline_headings(sid)
+    pattern = _phrases(sid, "headings")
     return pattern is not None and any(pattern.search(b.text) for _, b in posting.blocks())
 
 
-@lru_cache(maxsize=None)
-def _inline_headings(sid: str) -> "re.Pattern[str] | None":
-    """One whole-phrase pattern of a section's heading phrases of two or more words (``rules/sections.yaml``)."""
-    from adlint import ruledata
-
-    phrases = [h for s in ruledata.sections().sections if s.id == sid for h in s.headings.all() if len(h.split()) >= 2]
-    if not phrases:
-        return None
-    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I)

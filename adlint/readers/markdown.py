@@ -42,15 +42,17 @@ def split_front_matter(posting: Posting) -> int:
     text = posting.source
     if not _FENCE.match(lines.line_text(1)):
         return 0
+    start = lines.starts[1] if lines.line_count > 1 else len(text)
     for n in range(2, lines.line_count + 1):
         if _CLOSE.match(lines.line_text(n)):
             break
     else:
+        posting.front_matter = (start, None)
         posting.problems.append(Problem(
             "parse", "front matter opened on line 1 is never closed with '---'", 1, 1, 1, 4))
         return 0
-    start = lines.starts[1]
     end = lines.starts[n - 1]
+    posting.front_matter = (start, end)
     yaml_text = text[start:end]
     for body, a, b in yamlmeta.directive_comments(yaml_text, start):
         posting.comments.append(Comment(body, a, b))

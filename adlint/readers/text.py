@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from adlint.posting import Block, Posting, TextRun
-from adlint.sections import STRONG, WEAK, Element, assemble, classify_exact, run_in_label
+from adlint.sections import BULLET_GLYPHS, STRONG, WEAK, Element, assemble, classify_exact, run_in_label
 
-_BULLET = re.compile(r"^([ \t]*)([-*•·▪►✓✔➢➤○●■□◦–—+]|\d{1,3}[.)])[ \t]+(?=\S)")
+_BULLET = re.compile(rf"^([ \t]*)([{re.escape(BULLET_GLYPHS)}]|\d{{1,3}}[.)])[ \t]+(?=\S)")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _MAX_HEADING_WORDS = 8
 _WRAP_MAX = 100
