@@ -198,34 +198,55 @@ def typed_list(run: TextRun) -> list[Block] | None:
 
 # Where a label may end inside flattened text: a colon after a word, followed by white space.
 _LABEL_COLON = re.compile(r"(?<=\w)[ \t]*[:：](?=\s)")
-_LABEL_WORDS = 6
+_LABEL_WORDS = 8
+# A capitalised word standing alone between two sentences of flattened text (after a lower-case word
+# or a full stop), followed by a capitalised word: "… to stakeholders Requirements Good English …",
+# "… providers. Benefits Permanent …".
+_BARE_WORD = re.compile(rf"(?<=[\s.;!?])([^\W\d_][\w'’-]{{5,}})\s+(?=[^\W\d_]|[{re.escape(BULLET_GLYPHS)}])")
+#: Sections whose one-word heading ("Requirements", "Benefits") still reads as a heading without a colon.
+_BARE_SECTIONS = frozenset(("requirements", "responsibilities", "benefits", "nice_to_have"))
 
 
-def inline_headings(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the known section labels written inside a flattened paragraph.
+def inline_headings(text: str) -> list[tuple[int, int, int]]:
+    """``(start, label_end, end)`` of the known section labels written inside a flattened paragraph.
 
     A posting whose line breaks were lost ("… join us. What You'll Do: Build …
     Requirements: Go …") still shows its headings to a reader: a known heading
     phrase (rules/sections.yaml, exact match) that starts with a capital letter
     and ends in a colon. Only a paragraph with two or more of them is read this
-    way (one such phrase in running text is prose). ``end`` is the offset after
-    the colon.
+    way (one such phrase in running text is prose). In such a paragraph a
+    capitalised one-word heading of a core section followed by a capitalised
+    word is a heading too, colon or not ("… stakeholders Requirements Good
+    English …": the line break after it was lost). ``text[start:label_end]`` is
+    the label; ``end`` the offset after it and its colon.
     """
     exact = _matcher().exact
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, int]] = []
     for m in _LABEL_COLON.finditer(text):
-        # The longest run of up to six words before the colon that is a known heading wins.
+        # The longest run of up to eight words before the colon that is a known heading wins.
         words = list(re.finditer(r"\S+", text[max(0, m.start() - 80):m.start()]))
         base = max(0, m.start() - 80)
         for k in range(min(_LABEL_WORDS, len(words)), 0, -1):
             start = base + words[-k].start()
-            if start < (found[-1][1] if found else 0) or not text[start].isupper():
+            if start < (found[-1][2] if found else 0) or not text[start].isupper():
                 continue
             phrase = normalise(text[start:m.start()])
             if phrase in exact or fold_accents(phrase) in exact:
-                found.append((start, m.end()))
+                found.append((start, m.start(), m.end()))
                 break
-    return found if len(found) >= 2 else []
+    if len(found) < 2:
+        return []
+    for m in _BARE_WORD.finditer(text):
+        a, b = m.span(1)
+        nxt = text[m.end()]
+        prev = (text[:a].split() or [""])[-1]
+        if not text[a].isupper() or not (nxt.isupper() or not nxt.isalpha()) or any(x <= a < z for x, _, z in found):
+            continue
+        if prev[:1].isupper() and prev[-1] not in ".;!?":
+            continue  # "Your Mission As our …": a word of a longer capitalised title, not a heading of its own
+        if exact.get(normalise(m.group(1))) in _BARE_SECTIONS:
+            found.append((a, b, b))
+    return sorted(found)
 
 
 def _sub_run(run: TextRun, start: int, end: int | None = None) -> TextRun:
@@ -326,9 +347,9 @@ def assemble(elements: list[Element], source_end: int) -> list[Section]:
             lead = text[:inline[0][0]].strip()
             if lead:
                 sections[-1].blocks.append(Block("paragraph", _sub_run(el.run, 0, len(text[:inline[0][0]].rstrip()))))
-            for k, (a, b) in enumerate(inline):
+            for k, (a, label_end, b) in enumerate(inline):
                 end = inline[k + 1][0] if k + 1 < len(inline) else len(text)
-                head = _sub_run(el.run, a, b - 1)
+                head = _sub_run(el.run, a, label_end)
                 open_section(head, level, classify(head.text), el.run.span(a, b)[0], promoted=True)
                 body = text[b:end]
                 if body.strip():

@@ -132,6 +132,32 @@ def test_inline_labels_in_a_flattened_posting_are_headings() -> None:
     assert [d for d in diags if d.code == "AD101"] == []
 
 
+def test_one_word_headings_without_a_colon_in_a_flattened_posting() -> None:
+    text = ("Acme builds booking software. What You Will Do: Build the booking API and review code with "
+            "the team Requirements Good written English 3+ years of Python. Benefits Remote work and a laptop "
+            "Your Mission Statement matters to us. To apply: https://acme.example/jobs/1\n")
+    p = read(text, "posting.txt")
+    assert [(h, sid) for h, sid, _ in headings(p)] == [
+        ("What You Will Do", "responsibilities"), ("Requirements", "requirements"), ("Benefits", "benefits"),
+        ("To apply", "how_to_apply")]
+    assert headings(p)[1][2] == (1, text.index("Requirements") + 1)
+    # Without two labelled headings the paragraph is prose: a capitalised word alone makes no heading.
+    assert headings(read("We read every application. Requirements Good English are listed below.\n",
+                         "posting.txt")) == []
+
+
+def test_block_styled_as_a_heading_by_its_class_is_a_heading() -> None:
+    html = ("<div class=\"h2\">About Acme</div><p>We build booking software.</p>\n"
+            "<p class=\"lead h3\">Was wir von dir erwarten:</p><ul><li class=\"h4\">Python</li></ul>\n"
+            "<div class=\"h3\"><span>Ce que nous attendons de toi</span> :</div><p>Rigueur</p>\n")
+    p = read(html)
+    assert [(h, sid) for h, sid, _ in headings(p)] == [
+        ("About Acme", "about_company"), ("Was wir von dir erwarten:", "requirements"),
+        ("Ce que nous attendons de toi :", "requirements")]
+    assert headings(p)[1][2] == (2, 20)
+    assert p.sections[2].items[0].text == "Python"  # a list item keeps being an item, whatever its class
+
+
 def test_one_known_label_inside_running_text_is_prose() -> None:
     text = "We care about our team. Benefits: we pay for your laptop and your train ticket to the office.\n"
     p = read(text, "posting.txt")

@@ -355,6 +355,41 @@ def test_ad210_near_misses(item: str) -> None:
     assert lint(doc("en", body), ["AD210"]) == []
 
 
+@pytest.mark.parametrize("lang, heading, item", [
+    ("en", "What we offer", "A fair process: we never ask for a fee, nor do we require a photo with your CV"),
+    ("en", "Benefits", "No cover letter needed and we don't require a degree"),
+    ("fr", "Avantages", "Pas de lettre de motivation, ni diplôme ni photo : aucun prérequis"),
+    ("de", "Wir bieten", "Ein Anschreiben ist nicht zwingend erforderlich"),
+    ("es", "Ofrecemos", "Proceso sencillo: no se requiere carta de presentación"),
+])
+def test_ad210_negated_requirement_wording_is_not_a_requirement(lang: str, heading: str, item: str) -> None:
+    body = f"## {heading}\n\n- {item}\n\n## Requirements\n\n- Python\n"
+    assert lint(doc(lang, body), ["AD210"]) == []
+
+
+@pytest.mark.parametrize("lang, heading", [
+    ("en", "The right person for this role will have:"),
+    ("en", "What we expect from you:"),
+    ("en", "What We Look For:"),
+    ("en", "You'll succeed in this role if you:"),
+    ("fr", "Ce que nous attendons de toi :"),
+    ("de", "Was wir von dir erwarten:"),
+    ("es", "Lo que esperamos de ti:"),
+])
+def test_ad210_quiet_under_requirement_headings_worded_as_expectations(lang: str, heading: str) -> None:
+    body = f"## What you'll do\n\n- Run customer onboarding\n\n### {heading}\n\n- 5+ years of experience in SaaS\n"
+    assert lint(doc(lang, body), ["AD210"]) == []
+
+
+def test_ad210_reads_a_div_styled_as_a_heading() -> None:
+    html = ("<div class=\"h3\">What you'll do:</div><ul><li>Run onboarding projects</li></ul>\n"
+            "<div class=\"h3\">The right person for this role will have:</div>\n"
+            "<ul><li>+5 years of experience leading implementation teams</li></ul>\n")
+    assert lint(html, ["AD210"], path="posting.html") == []
+    moved = html.replace("<div class=\"h3\">The right person for this role will have:</div>", "")
+    assert where(lint(moved, ["AD210"], path="posting.html")) == [("AD210", 3, 9)]
+
+
 # -- data and robustness ---------------------------------------------------------------------
 
 def test_rule_data_patterns_compile_and_cite_sources() -> None:

@@ -6,7 +6,8 @@ off) so every plain-text character maps to its exact source span. The parser
 keeps no tree, so 10,000 nested tags cost nothing special.
 
 Blocks: ``<p>``, ``<div>``, ``<li>``, table cells and ``<br>``-separated lines;
-headings: ``<h1>``–``<h6>``, and short paragraphs that are wholly bold.
+headings: ``<h1>``–``<h6>``, block elements styled as one (``<div class="h3">``,
+Bootstrap's heading classes), and short paragraphs that are wholly bold.
 ``<script type="application/ld+json">`` bodies are collected as JSON-LD.
 """
 
@@ -26,6 +27,8 @@ _BLOCKS = frozenset(
     "main nav aside blockquote pre form fieldset figure figcaption address hr body html details summary "
     "h1 h2 h3 h4 h5 h6".split()
 )
+# Bootstrap-style heading classes on a block element: ``<div class="h3">Requirements</div>`` is shown as a heading.
+_HEADING_CLASS = re.compile(r"(?:^|\s)h([1-6])(?:\s|$)")
 _BOLD = frozenset(("strong", "b"))
 _SKIP = frozenset(("script", "style", "template", "noscript", "head", "title"))
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
@@ -54,6 +57,8 @@ class _Reader(HTMLParser):
         self.li_depth = 0
         self.pre_depth = 0
         self.heading = 0
+        # The block element styled as a heading by its class, and how many of its tag are open inside it.
+        self.class_heading: list = []  # [tag, depth] while inside one
         self.skip_depth = 0
         self.script_start: int | None = None
         self.script_is_jsonld = False
@@ -163,8 +168,14 @@ class _Reader(HTMLParser):
             return
         if tag in _BLOCKS:
             self._flush()
+            if self.class_heading and tag == self.class_heading[0]:
+                self.class_heading[1] += 1
             if tag in _HEADINGS:
                 self.heading = _HEADINGS[tag]
+            elif not self.heading and not self.li_depth and tag not in ("ul", "ol", "li") and (
+                    m := _HEADING_CLASS.search(dict(attrs).get("class") or "")):
+                self.heading = int(m.group(1))
+                self.class_heading = [tag, 1]
             elif tag == "li":
                 self.li_depth += 1
                 self.marker = ""
@@ -189,6 +200,11 @@ class _Reader(HTMLParser):
             return
         if tag in _BLOCKS:
             self._flush()
+            if self.class_heading and tag == self.class_heading[0]:
+                self.class_heading[1] -= 1
+                if self.class_heading[1] == 0:
+                    self.class_heading = []
+                    self.heading = 0
             if tag in _HEADINGS:
                 self.heading = 0
             elif tag == "li":
