@@ -16,7 +16,15 @@ period stand near it and no budget, bonus or funding word stands nearer; a
 Numbers: a separator followed by exactly three digits groups thousands
 (``120,000``, ``60.000``, ``50 000``, ``50'000``); one or two digits after
 the last separator are decimals (``132,000.00``, ``500,00``). ``k``/``K``
-multiplies by 1,000 and carries over a range ("45-55k€" is 45,000–55,000).
+multiplies by 1,000 and carries over a range ("45-55k€" is 45,000–55,000), and
+a range with ``k`` and salary words needs no currency ("base compensation range
+is 135-150k"). A range whose two sides use the comma differently ("$173,00 -
+$216,300") is a typo: its ``malformed`` note says so and its ratio is not trusted.
+
+Wording from ``rules/pay_phrases.yaml`` also marks a figure ``fixed`` ("The
+hourly rate for this role is $25/hour", "$40,000 base salary") and ``ote``
+(on-target earnings, not base pay); referral and signing bonuses, stipends and
+allowances ("other_money") are not pay.
 """
 
 import os
@@ -164,6 +172,10 @@ _PERIOD_BEFORE_RE = [(p, LazyRegex(r"\b" + rx + r"\b", re.I)) for p, rx in _PERI
 
 _PAY_WORDS = PhraseRegex("pay_words")
 _NOT_PAY_WORDS = PhraseRegex("not_pay_words")
+_OTHER_MONEY = PhraseRegex("other_money")
+_FIXED = PhraseRegex("fixed")
+_OTE = PhraseRegex("ote")
+_BASE = PhraseRegex("base")
 _ABBREV = r"(?<!\bmind)(?<!\bca)(?<!\bmin)(?<!\bmax)(?<!\binkl)(?<!\bzzgl)(?<!\bapprox)(?<!\bev)(?<!\bvs)"
 _CLAUSE_END = LazyRegex(_ABBREV + r"[.;!?](?:\s|$)|\n|•")
 _HUGE_AFTER = LazyRegex(r"\s*\+?\s*(?:million|billion|trillion|milliard|mrd|bn|mn|mio|millones|millions)\b", re.I)
@@ -181,6 +193,15 @@ SCALE_RE = PhraseRegex("scale")
 #: A statement that pay is given before the interview (Directive (EU) 2023/970 Art. 5(1) allows that).
 BEFORE_INTERVIEW_RE = PhraseRegex("before_interview")
 
+#: An explicit statement that the role is unpaid ("There's no salary at this stage"): the pay is stated.
+UNPAID_RE = PhraseRegex("unpaid")
+
+#: Words restricting where applicants live ("reside within the state of"); the place follows (see paydata.residence_regions).
+RESIDENCE_RE = PhraseRegex("residence")
+
+#: Applications accepted on an ongoing or rolling basis, or until filled (Colorado accepts it instead of a date).
+ONGOING_APPLICATIONS_RE = PhraseRegex("ongoing_applications")
+
 
 @dataclass(frozen=True, slots=True)
 class Pay:
@@ -194,6 +215,10 @@ class Pay:
     ``"upto"``, ``"from"``. ``start``/``end`` are offsets in the text that
     was searched (source offsets for :func:`posting_pay`). ``is_pay``: salary
     context (see the module doc); ``origin``: ``"text"`` or the metadata origin.
+    ``fixed``: one figure stated as the pay itself ("the rate for this role is
+    $25/hour", "$40,000 base salary"), a fixed pay rather than a vague one.
+    ``ote``: given as on-target earnings (base plus expected commission or
+    bonus). ``malformed``: why the figures are not trusted ("" when they are).
     """
 
     min: float | None
@@ -206,6 +231,9 @@ class Pay:
     text: str = ""
     is_pay: bool = True
     origin: str = "text"
+    fixed: bool = False
+    ote: bool = False
+    malformed: str = ""
 
     @property
     def is_range(self) -> bool:
@@ -330,16 +358,61 @@ def _is_pay(text: str, start: int, end: int, period: str | None, is_range: bool 
     cut_a = re.search(r"[.;!?](?:\s|$)|\n|[,(]", after)
     after_clause = after[:cut_a.start()] if cut_a else after
     pos = [m.end() for m in _PAY_WORDS.finditer(before)]
-    neg = [m.end() for m in _NOT_PAY_WORDS.finditer(before)]
-    if _NOT_PAY_WORDS.search(after_clause):
+    # Other money (referral bonus, stipend, variable pay target) outranks the pay word inside it
+    # ("variable compensation" holds "compensation").
+    neg = [m.end() for rx in (_NOT_PAY_WORDS, _OTHER_MONEY) for m in rx.finditer(before)]
+    if _NOT_PAY_WORDS.search(after_clause) or _OTHER_MONEY.search(after_clause):
         # "$1,000 sign-on bonus", "$50K to $150K ARR": the amount qualifies the word after it.
         if not pos or (neg and max(neg) >= max(pos)):
             return False
-        if re.match(r"^\s*(?:(?!with\b|plus\b|and\b)\w+\s+){0,2}?(?:budget|stipend|allowance|bonus|sign[- ]on|arr|tam|credit)", after_clause, re.I):
-            return False
+        # Up to two words may stand between: "$3,000 annual variable compensation target".
+        rest = after_clause.lstrip()
+        for _ in range(3):
+            if re.match(r"(?:budget|stipend|allowance|bonus|sign[- ]on|arr|tam|credit)", rest, re.I) or _OTHER_MONEY.match(rest):
+                return False
+            word = re.match(r"(?!with\b|plus\b|and\b)\w+\s+", rest, re.I)
+            if word is None:
+                break
+            rest = rest[word.end():]
     if neg and (not pos or max(neg) > max(pos)):
         return False
     return is_range or bool(pos) or period is not None or bool(_PAY_WORDS.search(after_clause))
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The clause before ``start`` (see :func:`_clause_before`) and the words after ``end`` to the sentence end (at most 60)."""
+    after = text[end:end + 60]
+    cut = re.search(r"[.;!?](?:\s|$)|\n|•", after)
+    return _clause_before(text, start), after[:cut.start()] if cut else after
+
+
+def _is_fixed(text: str, start: int, end: int) -> bool:
+    """One figure stated as the pay itself: "the hourly rate for this role is $25", "$40,000 base salary"."""
+    before, after = _sentence_around(text, start, end)
+    # Wording before must run up to the amount; wording after must start right after it.
+    return any(m.end() >= len(before.rstrip()) for m in _FIXED.finditer(before)) or bool(_FIXED.match(after))
+
+
+def _is_ote(text: str, start: int, end: int) -> bool:
+    """On-target earnings ("OTE $120k", "$120k OTE") named in the sentence around the amount, which names no
+    base pay ("base salary $80k, OTE $150k" and "OTE ... pay mix 80/20 (base/commission)" give the base)."""
+    before, after = _sentence_around(text, start, end)
+    around = before + " " + after
+    return bool(_OTE.search(around)) and not _BASE.search(around)
+
+
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{2}")
+_THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?")
+
+
+def _malformed_range(a: str, b: str) -> str:
+    """Why a range's two numbers as written are not to be trusted, or "". One side with two digits after
+    its only comma ("173,00") next to a side grouped by commas ("216,300") is a typo for a thousands group,
+    not a decimal comma: one range does not use the comma both ways."""
+    for x, y in ((a, b), (b, a)):
+        if _DECIMAL_COMMA.fullmatch(x.strip()) and _THOUSANDS_COMMA.fullmatch(y.strip()):
+            return f"'{x.strip()}' looks like a typo (a thousands group needs three digits)"
+    return ""
 
 
 def _currency_of(m: re.Match[str], side: str) -> str | None:
@@ -366,7 +439,9 @@ def extract(text: str, country: str | None = None) -> list[Pay]:
         if conn in ("and", "und", "et", "y") and not _BETWEEN_WORDS.search(text[max(0, m.start() - 20):m.start()]):
             continue
         cur_a, cur_b = _currency_of(m, "a"), _currency_of(m, "b")
-        if not (cur_a or cur_b):
+        # "The base compensation range for this role is 135-150k": a k-range after salary words needs no currency.
+        if not (cur_a or cur_b) and not (_mult(m.group("bmult")) > 1.0
+                                         and _STRONG_PAY.search(_clause_before(text, m.start()))):
             continue
         lo, hi = parse_number(m.group("anum")), parse_number(m.group("bnum"))
         if lo is None or hi is None:
@@ -382,7 +457,8 @@ def extract(text: str, country: str | None = None) -> list[Pay]:
         currency = resolve_currency(cur_b if cur_b and (not cur_a or len(cur_b.strip()) == 3) else cur_a, country)
         period = _period_near(text, m.start(), m.end())
         out.append(Pay(lo, hi, currency, period, "range", m.start(), m.end(), m.group(0),
-                       _is_pay(text, m.start(), m.end(), period, True)))
+                       _is_pay(text, m.start(), m.end(), period, True), ote=_is_ote(text, m.start(), m.end()),
+                       malformed=_malformed_range(m.group("anum"), m.group("bnum"))))
         taken.append((m.start(), m.end()))
     for m in _SINGLE_RE.finditer(text):
         if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
@@ -408,7 +484,8 @@ def extract(text: str, country: str | None = None) -> list[Pay]:
             end += plus.end()
         period = _period_near(text, m.start(), end)
         pay = Pay(lo, hi, resolve_currency(cur, country), period, kind, m.start(), end, text[m.start():end],
-                  _is_pay(text, m.start(), end, period))
+                  _is_pay(text, m.start(), end, period), fixed=kind == "single" and _is_fixed(text, m.start(), end),
+                  ote=_is_ote(text, m.start(), end))
         if pay.is_pay and period is not None and max(pay.annual(), key=lambda v: v or 0.0) is not None \
                 and (max(v or 0.0 for v in pay.annual())) < 3000 and not _STRONG_PAY.search(_clause_before(text, m.start())):
             pay = replace(pay, is_pay=False)  # "$500 annual ..." is an allowance, not a salary

@@ -196,7 +196,8 @@ class JobPostingData(BaseModel):
     citizenship_words: list[str] = Field(default_factory=list)
 
 
-PHRASE_GROUPS = ("pay_words", "not_pay_words", "vague", "scale", "before_interview")
+PHRASE_GROUPS = ("pay_words", "not_pay_words", "vague", "scale", "before_interview", "other_money", "fixed", "ote", "base",
+                 "unpaid", "ongoing_applications", "residence")
 
 
 class PhraseGroup(BaseModel):
@@ -392,6 +393,54 @@ def _from_location_text(text: str, place: Place) -> None:
     place.places.append(", ".join(parts).lower())
 
 
+_PLACE_WORDS = re.compile(r"[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2}")
+_LIST_SEP = re.compile(r"\s*(?:,|/|\bor\b|\band\b|\bou\b|\boder\b|\bo\b|\bet\b|\bund\b|\by\b)\s*")
+
+
+def _regions_after(text: str, pos: int, countries: list[str]) -> list[str]:
+    """ISO 3166-2 codes of the places listed at ``pos`` ("Texas", "NM", "Texas, Florida or Georgia"), for
+    ``countries``. A two-letter code must be upper case ("IN" is Indiana, "in" is not)."""
+    out: list[str] = []
+    while True:
+        m = _PLACE_WORDS.match(text, pos)
+        if m is None:
+            return out
+        words = m.group(0).split()
+        found = None
+        for n in range(len(words), 0, -1):  # the longest name first: "New Mexico" before "New"
+            name = " ".join(words[:n]).rstrip(".")
+            if len(name) == 2 and not name.isupper():
+                continue
+            found = next((r for c in countries for r in [region_code(name, c)] if r), None)
+            if found:
+                pos = m.start() + len(" ".join(words[:n]))
+                break
+        if found is None:
+            return out
+        out.append(found)
+        sep = _LIST_SEP.match(text, pos)
+        if sep is None or sep.end() == pos:
+            return out
+        pos = sep.end()
+
+
+def residence_regions(posting: "Posting", countries: list[str]) -> list[str]:
+    """Regions (ISO 3166-2) the posting restricts applicants to: "reside within the state of Texas",
+    "(Remote in NM)", "residents of Ontario" (wording: ``residence`` in ``rules/pay_phrases.yaml``), for the
+    posting's ``countries``. A remote job limited to Texas is not open to Colorado or New York applicants."""
+    if not countries:
+        return []
+    from adlint.pay import RESIDENCE_RE, text_runs
+
+    out: list[str] = []
+    for run in text_runs(posting):
+        for m in RESIDENCE_RE.finditer(run.text):
+            for reg in _regions_after(run.text, m.end(), countries):
+                if reg not in out:
+                    out.append(reg)
+    return out
+
+
 def _truthy(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -471,6 +520,9 @@ def posting_place(posting: "Posting") -> Place:
                 place.remote = True
             _from_location_text(text, place)
     place.remote = place.remote or _truthy(posting.meta("remote")) or job.get("jobLocationType") == "TELECOMMUTE"
+    for reg in residence_regions(posting, place.countries):
+        if reg not in place.regions:
+            place.regions.append(reg)
     place.headcount = _headcount(posting.meta("employer"))
     posting.cache[key] = place
     return place

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 from pydantic import Field
 
 from adlint.diagnostics import Diagnostic, Severity
-from adlint.pay import (BEFORE_INTERVIEW_RE, SCALE_RE, VAGUE_RE, AsOfOption, LazyRegex, Pay, as_of, find_in_posting,
-                        posting_pay, text_runs)
+from adlint.pay import (BEFORE_INTERVIEW_RE, ONGOING_APPLICATIONS_RE, SCALE_RE, UNPAID_RE, VAGUE_RE, AsOfOption,
+                        LazyRegex, Pay, as_of, find_in_posting, posting_pay, text_runs)
 from adlint.posting import Posting
 from adlint.rule import Rule
 
@@ -87,6 +87,27 @@ def _figures(posting: Posting) -> list[Pay]:
     return [p for p in posting_pay(posting, country) if p.is_pay and (p.min is not None or p.max is not None)]
 
 
+def _states_unpaid(posting: Posting) -> bool:
+    """The posting says outright that the role has no pay ("There's no salary at this stage"): pay is stated."""
+    return next(find_in_posting(posting, UNPAID_RE), None) is not None
+
+
+def _contractor_only(posting: Posting) -> bool:
+    """JSON-LD ``employmentType`` (or ``employment_type`` metadata) names only CONTRACTOR, and the text does not
+    call it a W-2 (employee) contract."""
+    job = posting.jsonld if isinstance(posting.jsonld, dict) else {}
+    kinds = job.get("employmentType", posting.meta("employment_type"))
+    kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
+    names = {str(k).strip().upper().replace("-", "_").replace(" ", "_") for k in kinds}
+    if names != {"CONTRACTOR"}:
+        return False
+    return next(find_in_posting(posting, _W2_RE), None) is None
+
+
+#: A contract role paid as an employee (US W-2), which the employee-benefit laws do cover.
+_W2_RE = LazyRegex(r"\bW-?2\b", re.I)
+
+
 def _anchor(posting: Posting) -> tuple[int, int] | None:
     """Where to report a missing thing: the country or location value, else the start of the file."""
     place = _pd().posting_place(posting)
@@ -126,7 +147,7 @@ class PayRangeMissing(Rule):
     def check(self, posting: Posting, options: PayOptions) -> Iterable[Diagnostic]:
         day = as_of(options)
         found = _pd().applicable(posting, day, "pay")
-        if not found or _figures(posting):
+        if not found or _figures(posting) or _states_unpaid(posting):
             return
         yield self.at(posting, _anchor(posting),
                       f"no pay figure or range; required by {_laws(found)}",
@@ -148,8 +169,10 @@ class PayNotARange(Rule):
     summary = "Pay is vague (\"competitive\", \"DOE\"), open-ended (\"up to $90k\", \"$100k+\") or one figure where a range is required."
     why = ("Pay-transparency laws want the pay the employer expects to pay: New York City, Washington DC, Maryland "
            "and Massachusetts require a minimum and a maximum, and British Columbia's guidance wants specific lower "
-           "and upper limits. \"Competitive\" or \"up to\" tells the applicant nothing. Where no law applies this is "
-           "reported as info.")
+           "and upper limits. \"Competitive\" or \"up to\" tells the applicant nothing. One figure stated as the pay "
+           "itself (\"the hourly rate for this role is $25\", \"$40,000 base salary\") is a fixed pay, which these laws "
+           "accept. Pay given only as on-target earnings (OTE: base plus expected commission) does not state the "
+           "salary or wage the laws ask for (a warning). Where no law applies this is reported as info.")
     source = "NYC Local Law 32 (2022); D.C. Act 25-367; Maryland SB 525; BC Pay Transparency Act guidance"
     example_fires = "---\ncountry: US\nregion: US-NY\nlocation: New York, NY\n---\n\n## Compensation\n\nCompetitive salary, up to $150,000.\n"
     example_passes = "---\ncountry: US\nregion: US-NY\nlocation: New York, NY\n---\n\n## Compensation\n\n$120,000–$150,000 per year.\n"
@@ -167,6 +190,13 @@ class PayNotARange(Rule):
         else:
             return
         closed = [p for p in figures if p.kind in ("range", "single")]
+        if found and figures and all(p.ote for p in figures):
+            # A law asking for the salary or wage (range) is not met by base plus expected commission alone.
+            p = figures[0]
+            yield self.at(posting, (p.start, p.end),
+                          f"pay '{p.text.strip()}' is on-target earnings (base plus expected commission or bonus) with "
+                          f"no base pay; the salary or wage is required by {_laws(found)}",
+                          severity=min(sev, Severity.WARNING))
         for p in figures:
             if p.kind == "upto":
                 yield self.at(posting, (p.start, p.end), f"open-ended pay 'up to {p.text.strip()}' has no minimum; {why}",
@@ -174,7 +204,7 @@ class PayNotARange(Rule):
             elif p.kind == "from":
                 yield self.at(posting, (p.start, p.end), f"open-ended pay '{p.text.strip()}' has no maximum; {why}",
                               severity=sev)
-            elif p.kind == "single" and need_range and not any(q.is_range for q in figures):
+            elif p.kind == "single" and need_range and not p.fixed and not any(q.is_range for q in figures):
                 laws = _laws(need_range)
                 yield self.at(posting, (p.start, p.end),
                               f"pay '{p.text.strip()}' is a single figure; a minimum and a maximum are required by "
@@ -202,7 +232,8 @@ class PayRangeTooWide(Rule):
     summary = "The pay range is wider than allowed (Ontario: CAD 50,000 a year) or its maximum is more than `ratio` times its minimum."
     why = ("Ontario's O. Reg. 476/24 caps the spread of a posted range at CAD 50,000 a year unless the top exceeds "
            "CAD 200,000 (from 2026-01-01). Elsewhere a very wide range defeats the purpose of disclosure and may "
-           "not be in good faith.")
+           "not be in good faith. A range with a typo in a figure (\"$173,00 - $216,300\") gives no ratio and is "
+           "not reported.")
     source = "Ontario ESA 2000 Part III.1 and O. Reg. 476/24; Delaware HB 105 (good-faith range)"
     example_fires = "---\ncountry: CA\nregion: CA-ON\n---\n\n## Compensation\n\nCAD 60,000–120,000 per year.\n"
     example_passes = "---\ncountry: CA\nregion: CA-ON\n---\n\n## Compensation\n\nCAD 80,000–120,000 per year.\n"
@@ -212,8 +243,8 @@ class PayRangeTooWide(Rule):
         day = as_of(options)
         capped = [a for a in _pd().applicable(posting, day) if a.jurisdiction.range_width_limit is not None]
         for p in _figures(posting):
-            if not p.is_range or p.min is None or p.max is None:
-                continue
+            if not p.is_range or p.min is None or p.max is None or p.malformed:
+                continue  # a typo such as "$173,00" gives no ratio worth reporting
             reported = False
             for a in capped:
                 lim = a.jurisdiction.range_width_limit
@@ -247,7 +278,8 @@ class BenefitsMissing(Rule):
     summary = "The posting describes no benefits or other compensation although the law requires it (CO, WA, MD, IL, MN, NJ, DE)."
     why = ("Colorado, Washington, Maryland, Illinois, Minnesota, New Jersey and (from 2027) Delaware require a "
            "general description of benefits and other compensation (health insurance, retirement, paid time off, "
-           "bonuses, equity) in the posting; Illinois allows a link.")
+           "bonuses, equity) in the posting; Illinois allows a link. The duties describe employees' benefits: a "
+           "posting for an independent contractor (JSON-LD employmentType CONTRACTOR only, not W-2) is not checked.")
     source = "C.R.S. 8-5-201; RCW 49.58.110; 820 ILCS 112; Minn. Stat. 181.173; N.J. P.L. 2024 c. 91; Maryland SB 525"
     example_fires = ("---\ncountry: US\nregion: US-WA\n---\n\n## Responsibilities\n\n- Build services\n\n"
                      "## Compensation\n\n$120,000–$150,000 per year.\n")
@@ -258,7 +290,9 @@ class BenefitsMissing(Rule):
     def check(self, posting: Posting, options: PayOptions) -> Iterable[Diagnostic]:
         day = as_of(options)
         found = _pd().applicable(posting, day, "benefits")
-        if not found:
+        # The benefit-disclosure duties describe benefits offered to employees; an independent contractor
+        # (employmentType CONTRACTOR only, not W-2) gets none to describe.
+        if not found or _contractor_only(posting):
             return
         if any(s.id == "benefits" and s.blocks for s in posting.sections):
             return
@@ -299,7 +333,7 @@ class EuPayInfo(Rule):
         start = national.effective if national else eu.transposition_deadline
         if day < start:
             return
-        if _figures(posting) or next(find_in_posting(posting, SCALE_RE), None) is not None:
+        if _figures(posting) or _states_unpaid(posting) or next(find_in_posting(posting, SCALE_RE), None) is not None:
             return
         if next(find_in_posting(posting, BEFORE_INTERVIEW_RE), None) is not None:
             return
@@ -463,7 +497,9 @@ class ColoradoDeadline(Rule):
     severity = Severity.WARNING
     summary = "A posting covered by Colorado's law does not state the expected application deadline."
     why = ("Since 2024-01-01 Colorado (SB 23-105) requires postings to state the expected date the application "
-           "window closes. `valid_through` metadata or JSON-LD `validThrough` also counts.")
+           "window closes. `valid_through` metadata or JSON-LD `validThrough` also counts, and so does a statement "
+           "that applications are accepted on an ongoing or rolling basis or until the job is filled, which the "
+           "CDLE's Equal Pay Transparency Rules accept instead of a date.")
     source = "C.R.S. 8-5-201 as amended by SB 23-105"
     example_fires = "---\ncountry: US\nregion: US-CO\n---\n\n## Compensation\n\n$90,000–$110,000 per year, medical and dental insurance.\n"
     example_passes = ("---\ncountry: US\nregion: US-CO\n---\n\n## Compensation\n\n$90,000–$110,000 per year, medical and "
@@ -477,6 +513,8 @@ class ColoradoDeadline(Rule):
             return
         if next(find_in_posting(posting, DEADLINE_RE), None) is not None:
             return
+        if next(find_in_posting(posting, ONGOING_APPLICATIONS_RE), None) is not None:
+            return  # "accepting applications on an ongoing basis" stands in for a date (CDLE rules)
         yield self.at(posting, _anchor(posting), f"no application deadline; required by {_laws(found)}",
                       severity=_pd().strongest(found, day, Severity.WARNING))
 
