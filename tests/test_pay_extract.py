@@ -247,3 +247,77 @@ def test_pay_wording_is_rule_data_with_sources() -> None:
     bad["groups"]["scale"]["source"] = ["nowhere"]
     with pytest.raises(pydantic.ValidationError, match="unknown source id"):
         PayPhrases.model_validate(bad)
+
+
+# -- issue 11 round 2: what a figure is (sentences written for these tests) -----------------------
+
+@pytest.mark.parametrize("text", [
+    "Invite a friend to apply and earn up to $750 if your referral joins us.",
+    "Plus a $2,500 signing bonus after your first month.",
+    "$60,000 base salary plus $4,000 annual variable compensation target",
+    "Mitarbeiter werben Mitarbeiter: bis zu 1.500 € Empfehlungsprämie.",
+    "Prime de cooptation : jusqu'à 1 000 € par recrutement.",
+    "Bono por referido de hasta 800 € por cada contratación.",
+])
+def test_referral_and_other_money_is_not_pay(text):
+    found = extract(text)
+    assert found, "the amount itself is still found"
+    other = [p for p in found if p.text.strip() not in ("$60,000",)]
+    assert other and not any(p.is_pay for p in other)
+
+
+def test_base_salary_next_to_variable_pay_stays_pay():
+    base, target = extract("$60,000 base salary plus $4,000 annual variable compensation target")
+    assert (base.is_pay, base.fixed, target.is_pay) == (True, True, False)
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("The hourly rate for this position is $30/hour, 20 hours per week.", True),
+    ("$72,000 base salary, paid twice a month.", True),
+    ("Our salary for this role is $95,000 per year.", True),
+    ("Das Gehalt beträgt 4.200 € brutto pro Monat.", True),
+    ("Le salaire est de 2 900 € brut par mois.", True),
+    ("El salario es de 2.400 € brutos al mes.", True),
+    ("The maximum base pay for this position is $140,000.", False),
+    ("Starting wage is $18 / hour.", False),
+    ("Salary: $95,000", False),
+])
+def test_a_figure_stated_as_the_pay_is_fixed(text, fixed):
+    (p,) = pay_in(text)
+    assert p.fixed is fixed
+
+
+@pytest.mark.parametrize(("text", "lo", "hi"), [
+    ("The base compensation range for this role is 120-140k.", 120000, 140000),
+    ("Salaire : 45-55k brut annuel selon profil.", 45000, 55000),
+    ("Gehalt: 60-70k brutto im Jahr.", 60000, 70000),
+    ("Salario: 30-36k brutos anuales.", 30000, 36000),
+])
+def test_k_range_after_salary_words_needs_no_currency(text, lo, hi):
+    (p,) = pay_in(text)
+    assert (p.min, p.max, p.kind) == (lo, hi, "range")
+
+
+def test_k_range_without_salary_words_is_not_money():
+    assert extract("We serve 10-15k customers a day.") == []
+
+
+def test_comma_typo_in_a_range_is_marked():
+    (p,) = pay_in("Base salary range: $154,00 - $182,400 per year.")
+    assert "154,00" in p.malformed and "typo" in p.malformed
+    (q,) = pay_in("Tagessatz: 500,00 € - 650,00 €")
+    assert q.malformed == ""  # a decimal comma on both sides is no typo
+
+
+@pytest.mark.parametrize(("text", "ote"), [
+    ("OTE: $150,000 - $200,000 per year.", True),
+    ("On-target earnings of $140,000 - $180,000 (uncapped commission).", True),
+    ("Base salary $90,000 - $110,000 per year, OTE $180,000.", False),
+    ("Zieleinkommen: 70.000 € - 90.000 € im Jahr.", True),
+    ("Fixgehalt 50.000 € im Jahr plus Provision, Zieleinkommen 80.000 €.", False),
+    ("Rémunération cible : 60 000 € - 80 000 € par an.", True),
+    ("Salario objetivo: 40.000 € - 55.000 € al año.", True),
+])
+def test_on_target_earnings(text, ote):
+    found = pay_in(text)
+    assert found and all(p.ote is ote for p in found)

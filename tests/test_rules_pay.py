@@ -329,3 +329,115 @@ def test_jurisdiction_data_is_consistent():
     assert all(j.source for j in data.jurisdictions)
     on = next(j for j in data.jurisdictions if j.code == "CA-ON")
     assert on.range_width_limit is not None and on.range_width_limit.amount == 50000
+
+
+# -- issue 11 round 2: what the pay text means (sentences written for these tests) ----------------
+
+CA_ = fm("country: US", "region: US-CA")
+
+
+def test_ad602_doe_is_pay_wording_only_next_to_pay():
+    tools = CA_ + "\n## Responsibilities\n\n- Run DOE's, FMEA and SPC studies to tune the process window.\n" + PAY
+    assert lint(tools, "AD602") == []
+    no_pay = CA_ + "\n## Responsibilities\n\n- Plan DOE trials on the new line.\n"
+    assert lint(no_pay, "AD602") == []
+    (d,) = lint(CA_ + "\n## Compensation\n\nSalary: DOE, plus medical and dental insurance.\n", "AD602")
+    assert (d.line, d.col, d.end_col) == (8, 1, 12)
+    assert "Salary: DOE" in d.message
+
+
+@pytest.mark.parametrize("line", [
+    "The hourly rate for this position is $30/hour, 20 to 25 hours per week.",
+    "$52,000 base salary plus $2,000 annual variable compensation target.",
+])
+def test_ad602_a_stated_fixed_rate_is_not_a_vague_figure(line):
+    assert lint(NYC + f"\n## Compensation\n\n{line}\n", "AD602") == []
+
+
+def test_ad602_a_bound_is_still_not_a_range():
+    (d,) = lint(NYC + "\n## Compensation\n\nThe maximum base pay for this position is $160,000.\n", "AD602")
+    assert (d.line, d.col) == (9, 43)
+
+
+def test_ad602_referral_bonus_is_not_the_jobs_pay():
+    text = fm("country: IN") + "\n## Perks\n\nRefer your friends and earn up to INR 3,000 if your referral is hired.\n"
+    assert lint(text, "AD602") == []
+    de = fm("country: DE") + "\n## Benefits\n\nMitarbeiter werben Mitarbeiter: bis zu 1.000 € Empfehlungsprämie.\n"
+    assert lint(de, "AD602") == []
+
+
+def test_ad602_on_target_earnings_without_base_pay():
+    (d,) = lint(fm("country: US", "region: US-CO") + "\n## Compensation\n\nOTE: $150,000 - $190,000 per year.\n",
+                "AD602")
+    assert (d.line, d.col, d.severity) == (8, 6, Severity.WARNING)
+    assert "on-target earnings" in d.message and "Colorado" in d.message
+    both = "\n## Compensation\n\nBase salary $80,000 - $95,000 per year, OTE $160,000.\n"
+    assert lint(fm("country: US", "region: US-CO") + both, "AD602") == []
+    # where no law asks for the salary, OTE alone is not reported
+    assert lint(fm("country: GB") + "\n## Pay\n\nOTE: £70,000 - £90,000 per year.\n", "AD602") == []
+
+
+REMOTE_US = fm("country: US", "remote: true")
+
+
+@pytest.mark.parametrize("text", [
+    REMOTE_US + "\n## About the role\n\nYou work from home and must reside within the state of Texas.\n",
+    fm("title: Support Specialist (Remote in NM)", "country: US", "remote: true") + BODY,
+    REMOTE_US + "\n## Who can apply\n\nOpen to residents of Florida or Georgia only.\n",
+])
+def test_ad601_residence_restriction_limits_the_laws(text):
+    assert lint(text, "AD601") == []
+    assert lint(text, "AD613") == []
+
+
+def test_ad601_residence_in_a_covered_state_keeps_its_law():
+    text = REMOTE_US + "\n## Who can apply\n\nYou must live in Colorado or Texas.\n"
+    (d,) = lint(text, "AD601")
+    assert "Colorado" in d.message and "California" not in d.message
+    fr = fm("country: CA", "remote: true") + "\n## Profil\n\nVous devez résider en Ontario.\n"
+    (d,) = lint(fr, "AD601")
+    assert "Ontario" in d.message and "British Columbia" not in d.message
+
+
+def test_ad601_k_range_without_currency_is_pay():
+    text = fm("country: US", "region: US-CO") + "\n## Compensation\n\nThe base compensation range for this role is 120-140k.\n"
+    assert lint(text, "AD601") == []
+
+
+def test_ad603_comma_typo_gives_no_ratio():
+    text = fm("country: US") + "\n## Salary\n\nNational: $154,00 - $182,400 per year\n"
+    assert lint(text, "AD603") == []
+
+
+def test_ad604_independent_contractor():
+    job = ('{"@context": "https://schema.org", "@type": "JobPosting", "title": "Support agent", '
+           '"employmentType": "CONTRACTOR", "jobLocationType": "TELECOMMUTE", '
+           '"applicantLocationRequirements": {"@type": "Country", "name": "USA"}, '
+           '"description": "<p>Help customers on your own schedule. %s</p>"}\n')
+    assert lint(job % "You earn $200 to $600 a week depending on your hours.", "AD604", path="p.jsonld") == []
+    (d,) = lint(job % "This is a W-2 contract role paying $30 to $35 an hour.", "AD604", path="p.jsonld")
+    assert "Colorado" in d.message
+
+
+@pytest.mark.parametrize(("country", "statement"), [
+    ("PT", "There's no salary at this stage, but there is equity and ownership."),
+    ("FR", "Ce stage est non rémunéré."),
+    ("DE", "Die Mitarbeit ist ehrenamtlich und unbezahlt."),
+    ("ES", "Es un puesto de voluntariado no remunerado."),
+])
+def test_ad605_an_unpaid_role_states_its_pay(country, statement):
+    text = fm(f"country: {country}") + f"\n## Pay\n\n{statement}\n"
+    assert lint(text, "AD605") == []
+    assert [d.code for d in lint(fm(f"country: {country}") + BODY, "AD605")] == ["AD605"]
+
+
+@pytest.mark.parametrize("statement", [
+    "We are accepting applications on an ongoing basis.",
+    "Applications are reviewed on a rolling basis until the position is filled.",
+    "Nous étudions les candidatures au fil de l'eau.",
+    "Bewerbungen werden laufend gesichtet, bis die Stelle besetzt ist.",
+    "Recibimos candidaturas de forma continua hasta cubrir el puesto.",
+])
+def test_ad613_ongoing_applications_stand_for_a_deadline(statement):
+    text = fm("country: US", "region: US-CO") + PAY
+    assert lint(text + f"\n{statement}\n", "AD613") == []
