@@ -177,6 +177,14 @@ class DegreeData(_Cited):
     patterns: PerLanguagePatterns
     equivalence: PerLanguagePatterns
     in_progress: PerLanguage = Field(default_factory=PerLanguage)
+    internship: PerLanguage = Field(default_factory=PerLanguage)
+    other_credentials: PerLanguage = Field(default_factory=PerLanguage)
+
+
+class AlternativesData(_Cited):
+    """Lead-ins that make the items after them alternatives ("one or more of the following")."""
+
+    lead_ins: PerLanguage
 
 
 class VagueEntry(BaseModel):
@@ -241,6 +249,7 @@ class RequirementsData(BaseModel):
     must_have: MustMarkers
     requirement_phrases: PhraseList
     degree: DegreeData
+    alternatives: AlternativesData
     vague: VagueData
     overload: OverloadData
     technologies: list[Technology]
@@ -249,7 +258,8 @@ class RequirementsData(BaseModel):
     def _sources_known(self) -> "RequirementsData":
         known = {s.id for s in self.sources}
         cited: list[tuple[str, str]] = []
-        for key in ("years", "nice_to_have", "must_have", "requirement_phrases", "degree", "vague", "overload"):
+        for key in ("years", "nice_to_have", "must_have", "requirement_phrases", "degree", "alternatives", "vague",
+                    "overload"):
             cited += [(key, ref) for ref in getattr(self, key).source]
         cited += [(f"technologies.{t.name}", t.source) for t in self.technologies]
         for where, ref in cited:

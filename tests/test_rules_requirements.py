@@ -280,6 +280,44 @@ def test_ad207_near_misses(lang: str, item: str) -> None:
     assert lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD207"]) == []
 
 
+@pytest.mark.parametrize("lang, item", [
+    ("en", "CFA or MBA"),
+    ("en", "Bachelor's degree in Finance and/or certifications in payroll accounting"),
+    ("en", "Experience in one of these: nursing licence, Master's degree in public health, pharmacy board"),
+    ("fr", "Un BTS en comptabilité ou un Master en gestion"),
+    ("fr", "Une formation professionnelle, un diplôme ou des projets personnels en développement web"),
+    ("de", "Eine abgeschlossene Berufsausbildung im Handel oder ein abgeschlossenes Studium"),
+    ("de", "Job, Ausbildung, Studium oder eigene Projekte im Online-Marketing"),
+    ("es", "Formación profesional en electricidad o un grado en Ingeniería Eléctrica"),
+    ("es", "Un grado en Marketing o proyectos propios demostrables"),
+])
+def test_ad207_degree_among_alternative_credentials_is_not_required(lang: str, item: str) -> None:
+    assert lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD207"]) == []
+
+
+@pytest.mark.parametrize("lang, item, col", [
+    ("en", "Bachelor's or Master's degree in Computer Science", 17),
+    ("en", "BS degree in Civil Engineering or Structural Engineering", 3),
+    ("fr", "Licence ou master en informatique", 14),
+    ("de", "Studium der Informatik oder eines verwandten Fachs mit Zertifizierung in Cloud-Themen", 3),
+    ("es", "Grado en Física o Matemáticas", 3),
+])
+def test_ad207_degrees_or_fields_joined_by_or_still_require_a_degree(lang: str, item: str, col: int) -> None:
+    assert where(lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD207"])) == [("AD207", 7, col)]
+
+
+@pytest.mark.parametrize("lang, title, item", [
+    ("en", "Finance MBA Intern, Summer", "Must return to an MBA program after the internship"),
+    ("en", "Data Science Intern", "Master's degree in Statistics"),
+    ("fr", "Stagiaire produit", "Profil type : Bac +3"),
+    ("de", "Praktikum Marketing (m/w/d)", "Bachelor in BWL"),
+    ("es", "Becario de análisis de datos", "Grado en Estadística"),
+])
+def test_ad207_a_degree_in_an_internship_is_the_students_level(lang: str, title: str, item: str) -> None:
+    text = f"---\nlanguage: {lang}\ntitle: {title}\n---\n\n## Requirements\n\n- {item}\n"
+    assert lint(text, ["AD207"]) == []
+
+
 def test_ad207_degree_as_one_of_several_items() -> None:
     body = "## Requirements\n\n- 7 years of experience in C++ OR\n- Master's degree in Computer Science\n"
     assert lint(doc("en", body), ["AD207"]) == []

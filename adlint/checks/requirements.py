@@ -185,6 +185,21 @@ class _Matchers:
         return _compile(_alt(_pick(self.data.degree.in_progress, self.parse_langs)))
 
     @cached_property
+    def internship(self) -> re.Pattern[str]:
+        """Words of an internship's title ("Praktikum", "stagiaire", "MBA intern")."""
+        return _compile(_alt(_pick(self.data.degree.internship, self.parse_langs)))
+
+    @cached_property
+    def other_credentials(self) -> re.Pattern[str]:
+        """Credentials that can stand in for a degree ("certifications", "Ausbildung", "projets")."""
+        return _compile(_alt(_pick(self.data.degree.other_credentials, self.parse_langs)))
+
+    @cached_property
+    def alternatives(self) -> re.Pattern[str]:
+        """A lead-in that makes what follows it alternatives ("one or more of the following")."""
+        return _compile(_alt(_pick(self.data.alternatives.lead_ins, self.parse_langs)))
+
+    @cached_property
     def vague(self) -> re.Pattern[str]:
         """Any vague phrase."""
         return _compile(_alt(e.phrase for lang in self.langs for e in getattr(self.data.vague.entries, lang)))
@@ -304,6 +319,68 @@ def is_nice_item(m: _Matchers, text: str) -> re.Match[str] | None:
     head = t[:hit.start()]
     last = max((c.end() for c in _CLAUSE_START.finditer(head)), default=0)
     return None if last and len(t[:last].split()) >= 2 else hit
+
+
+def lead_in(section: Section, block: Block) -> str:
+    """The text that introduces ``block``: the last paragraph before it in ``section``, else the heading.
+
+    A list item reads as part of what its lead-in announces ("One or more of
+    the following:", "Idéalement vous avez…"). ``""`` when there is neither.
+    """
+    lead = section.heading.text if section.heading is not None else ""
+    for b in section.blocks:
+        if b is block:
+            return lead
+        if b.kind == "paragraph":
+            lead = b.text
+    return lead
+
+
+def is_alternative(m: _Matchers, text: str) -> re.Match[str] | None:
+    """The lead-in wording in ``text`` that makes what follows it alternatives ("one of these"), or ``None``."""
+    return m.alternatives.search(_norm(text))
+
+
+_OR_WORD = r"(?:or|oder|ou|o|bzw\.?|beziehungsweise|and/or|und/oder|et/ou|y/o)"
+# "… Berufsausbildung oder ein abgeschlossenes Studium": an "or" at most two words before the degree.
+_OR_BEFORE = re.compile(rf"(?:^|\s){_OR_WORD}\s+((?:\S+\s+){{0,2}})$", re.IGNORECASE)
+_OR_AFTER = re.compile(rf"(?:^|\s){_OR_WORD}\s", re.IGNORECASE)
+_AND_WORD = re.compile(r"^(?:and|und|et|y|e|sowie|as)$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)")
+
+
+def degree_alternative(m: _Matchers, text: str, hit: re.Match[str]) -> bool:
+    """True when the degree ``hit`` in ``text`` is one of several alternatives of the same clause.
+
+    Either an "or" stands just before the degree and what it follows is not a
+    degree ("CPA or MBA", "eine kaufmännische Berufsausbildung oder ein
+    abgeschlossenes Studium"), or an "or" after it names another credential
+    ("Bachelor's degree and/or certifications", "Job, Ausbildung, Studium oder
+    eigene Projekte"). Fields of study joined by "or" ("BS in Electrical or
+    Mechanical Engineering") and degrees joined by "or" ("Bachelor's or
+    Master's degree") leave the degree required.
+    """
+    start = max((c.end() for c in _CLAUSE_END.finditer(text, 0, hit.start())), default=0)
+    end_m = _CLAUSE_END.search(text, hit.end())
+    end = end_m.start() if end_m else len(text)
+    before = text[start:hit.start()]
+    mb = _OR_BEFORE.search(before)
+    if mb and not any(_AND_WORD.match(w) for w in mb.group(1).split()):
+        head = " ".join(before[:mb.start()].split(",")[-1].split()[-2:])
+        # "Bachelor's or Master's degree", "Master's or Ph.D.": the alternative is a degree too.
+        if not any(m.degree.search(head + suffix) for suffix in ("", " degree", " in", " en")):
+            return True
+    for ma in _OR_AFTER.finditer(text, hit.end(), end):
+        # The credential opens the alternative: "oder eines verwandten Bereichs mit Zertifizierung" names a field.
+        other = " ".join(text[ma.end():end].split(",")[0].split()[:3])
+        if m.other_credentials.search(other):
+            return True
+    return False
+
+
+def is_internship(m: _Matchers, posting: Posting) -> bool:
+    """True when a title of ``posting`` names an internship ("Stagiaire produit", "MBA Intern")."""
+    return any(m.internship.search(_norm(t.text)) for t in posting.titles)
 
 
 def requirement_sections(posting: Posting) -> list[Section]:
@@ -766,7 +843,9 @@ class DegreeWithoutEquivalent(Rule):
     why = ("Many postings ask for a degree that most people doing the job do not have ('degree inflation'), "
            "which filters out people who learned by doing. Adding 'or equivalent experience' keeps them in. Items "
            "that mark the degree as optional ('preferred', 'von Vorteil'), say none is needed, ask for current "
-           "students (internships), or list the degree as one of several alternatives are not reported.")
+           "students, or list the degree as one of several alternatives ('CPA or MBA', 'Ausbildung oder Studium', "
+           "'one of the following') are not reported, nor is any degree in a posting for an internship (it names "
+           "the student's level of study).")
     source = "Fuller, Raman et al. (2017), Dismissed by Degrees; Sigelman, Fuller & Martin (2024), Burning Glass Institute"
     example_fires = "## Requirements\n\n- Bachelor's degree in Computer Science\n"
     example_passes = "## Requirements\n\n- Bachelor's degree in Computer Science or equivalent practical experience\n"
@@ -774,6 +853,8 @@ class DegreeWithoutEquivalent(Rule):
 
     def check(self, posting: Posting, options: DegreeOptions) -> Iterable[Diagnostic]:
         m = _posting_matchers(posting)
+        if is_internship(m, posting):
+            return  # the degree named is the level of the student's studies, not one to hold already
         for s in posting.sections:
             if s.id not in options.sections:
                 continue
@@ -786,8 +867,10 @@ class DegreeWithoutEquivalent(Rule):
                     continue
                 if _negated(m, text, hit.start()) or _find_unnegated(m, m.nice_any, text):
                     continue
-                if after_or or _OR_START.match(text):
-                    continue  # one of several alternatives listed as items: "... OR" / "OR a degree in ..."
+                if after_or or _OR_START.match(text) or degree_alternative(m, text, hit):
+                    continue  # one of several alternatives: "... OR" / "OR a degree in ..." / "CPA or MBA"
+                if is_alternative(m, text[:hit.start()]) or (b.kind == "item" and is_alternative(m, lead_in(s, b))):
+                    continue  # listed under "one of the following": one alternative among others
                 yield self.at(posting, b.run.span(hit.start(), hit.end()),
                               f"'{_label(hit.group())}' is required with no alternative; add 'or equivalent "
                               "experience' if people without the degree can do the job")
