@@ -67,6 +67,9 @@ class TermEntry(BaseModel):
         triggers: for a ``pattern``: lower-case words of which at least one
             must occur in a text for the pattern to be tried there (a speed
             hint; without it the pattern is tried on every text).
+        negatable: overrides the pack's ``negatable`` for this entry.
+        not_in_sections: section ids where this entry is not reported, added
+            to the pack's.
         replacement: drop-in replacements for an automatic (unsafe) fix:
             the matched text in lower case, white space collapsed
             (``salesmen``, ``master/slave``) → the text to put in its place
@@ -92,11 +95,13 @@ class TermEntry(BaseModel):
     case_sensitive: bool = False
     triggers: list[str] = Field(default_factory=list)
     replacement: dict[str, str] = Field(default_factory=dict)
+    negatable: bool | None = None
+    not_in_sections: list[str] = Field(default_factory=list)
     source: list[str] = Field(min_length=1)
 
     _as_lists = field_validator(
         "term", "alternatives", "exceptions", "unless_near", "only_near", "preceded_by", "feminine", "source",
-        "triggers", mode="before")(_as_list)
+        "triggers", "not_in_sections", mode="before")(_as_list)
 
     @field_validator("term")
     @classmethod
@@ -189,6 +194,16 @@ class TermPack(BaseModel):
     are endings added to every term word at load time (German ``s``, ``n``,
     ``en``). ``validated`` is False for lists no study has validated; rules
     then keep their document-level findings at ``info``.
+
+    Context (read by :mod:`adlint.context`, the same way for every pack):
+    ``negatable`` packs name something asked of the applicant, so a negated
+    match ("no native speaker required", "ohne Muttersprache") is not
+    reported; ``not_in_sections`` lists section ids whose matches are not
+    reported (a native speaker among the benefits is a perk, not a
+    requirement); ``skip_in`` lists the kinds of name a match inside is not
+    reported: ``name`` (a multi-word proper name: "Django Girls"),
+    ``company`` (the employer, or a name before Ltd/GmbH/Inc), ``title`` (a
+    capitalised job title: "Product Lead").
     """
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
@@ -200,6 +215,9 @@ class TermPack(BaseModel):
     sources: list[Source]
     exceptions: list[str] = Field(default_factory=list)
     inflections: list[str] = Field(default_factory=list)
+    negatable: bool = False
+    not_in_sections: list[str] = Field(default_factory=list)
+    skip_in: list[Literal["name", "company", "title"]] = Field(default_factory=lambda: ["name", "company"])
     markers: list[Marker] = Field(default_factory=list)
     #: Regexes matched right after a role noun that make it an inclusive form (``·se``, ``*in``, ``/a``).
     inclusive_after: list[str] = Field(default_factory=list)

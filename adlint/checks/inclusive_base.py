@@ -12,7 +12,10 @@ run (all AD3xx packs at once), and drops what must never be reported:
   holding one of the ``eeo`` context pack's markers ("regardless of",
   "Chancengleichheit"), or a section classified ``equal_opportunity``.
   Such statements name the groups they protect ("women and men", "age") and
-  must not trigger the rules that look for those words.
+  must not trigger the rules that look for those words;
+- matches that their context reads otherwise (:mod:`adlint.context`): inside
+  a proper name or job title, negated, or in a section where they mean
+  something else.
 
 The result is cached on the posting, so the seventeen rules share one pass.
 
@@ -33,6 +36,7 @@ from typing import ClassVar, Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from adlint.context import TermContext, context_for
 from adlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from adlint.posting import Block, Posting, Section, TextRun
 from adlint.rule import Rule
@@ -95,6 +99,8 @@ class Run:
     eeo: list[tuple[int, int]] = field(default_factory=list)
     #: ``(start, end)`` text ranges of sentences that state a legal basis (context pack ``legal_basis``).
     legal: list[tuple[int, int]] = field(default_factory=list)
+    #: ``(start, end)`` text ranges of negators (context pack ``negation``), read by :mod:`adlint.context`.
+    negators: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -172,6 +178,15 @@ def _runs(posting: Posting) -> list[Run]:
     return runs
 
 
+def _role_heads(matcher: Matcher) -> frozenset[str]:
+    """Lower-case head nouns of job titles: the terms of the ``role_heads`` context packs (cached on the matcher)."""
+    heads = getattr(matcher, "_role_heads", None)
+    if heads is None:
+        heads = frozenset(t.lower() for p in matcher.packs if p.pack == "role_heads" for e in p.entries for t in e.term)
+        matcher._role_heads = heads  # type: ignore[attr-defined]
+    return heads
+
+
 def scan(posting: Posting, extra_packs: tuple[str, ...] = ()) -> Scan:
     """Scan ``posting`` once for every AD3xx pack (cached per set of extra packs)."""
     key = "adlint.inclusive.scan:" + "|".join(extra_packs)
@@ -192,6 +207,7 @@ def scan(posting: Posting, extra_packs: tuple[str, ...] = ()) -> Scan:
         lang = "en"
     matcher = matcher_for(lang, extra_packs)
     code = None
+    ctx: TermContext | None = None
     for r in runs:
         found = matcher.find(r.text, r.words)
         if not found:
@@ -199,13 +215,20 @@ def scan(posting: Posting, extra_packs: tuple[str, ...] = ()) -> Scan:
         eeo_statement = r.section is not None and r.section.id == "equal_opportunity"
         for m in found:
             if m.pack.rule is None:
-                rng = sentence_bounds(r.text, m.start, m.end)
-                (r.eeo if m.pack.pack == "eeo" else r.legal).append(rng)
+                if m.pack.pack == "negation":
+                    r.negators.append((m.start, m.end))
+                elif m.pack.pack in ("eeo", "legal_basis"):
+                    rng = sentence_bounds(r.text, m.start, m.end)
+                    (r.eeo if m.pack.pack == "eeo" else r.legal).append(rng)
         kept = []
         for m in found:
             if m.pack.rule is None:
                 continue
             if eeo_statement or any(a <= m.start and m.end <= b for a, b in r.eeo):
+                continue
+            if ctx is None:
+                ctx = context_for(posting, lang, runs, _role_heads(matcher))
+            if not ctx.accepts(r, m):
                 continue
             if code is None:
                 code = _code_ranges(posting)

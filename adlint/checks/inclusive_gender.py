@@ -37,9 +37,10 @@ class GenderCodedOptions(TermOptions):
     min_evidence: int = Field(3, ge=1, description="a verdict needs at least this many coded words on its side")
     per_word: bool = Field(False, description="also report each coded word as a finding of its own (info); "
                            "by default they are the verdict's related locations")
-    verdict: Literal["always", "coded", "never"] = Field(
-        "coded", description="when to report the document verdict: always (neutral too), when it leans one way "
-                             "on enough evidence (coded), never")
+    verdict: Literal["always", "coded", "masculine", "never"] = Field(
+        "masculine", description="when to report the document verdict: always (neutral too), when it leans either way "
+                                 "on enough evidence (coded), when it leans masculine on enough evidence (masculine), "
+                                 "never")
     sources: list[str] = Field(default_factory=list,
                                description="count only entries citing these source ids (e.g. gaucher2011); empty: all")
 
@@ -105,10 +106,13 @@ class GenderCodedWording(TermRule):
            "belonging. The verdict compares masculine and feminine words per 100 words (short postings count as "
            "500 words), so long postings do not drift to 'strongly'. A verdict needs at least `min_evidence` (3) "
            "coded words on its side: on the corpus a third of all verdicts rested on one or two words. The words "
-           "behind it are listed as its related locations, not as findings of their own. Words inside a mention of the "
-           "posting's own job title ('Lead' in 'our Lead iOS Engineer') name the role and are not counted. False "
-           "friends such as SharePoint, "
-           "kindergarten, committee, Nagios, 'competitive salary' and 'data-driven' are not counted. The French, "
+           "behind it are listed as its related locations, not as findings of their own. Only a masculine lean is "
+           "reported by default: the study found that masculine wording lowered women's interest, while feminine "
+           "wording did not lower men's (`verdict = \"coded\"` reports both). Words that name the work or the role "
+           "rather than the person (market analysis, data-driven decisions, solve challenges, sales leads), words in "
+           "a job title or a name ('our Product Lead', 'Lead Lifecycle'), and words about the company, pay, "
+           "benefits or how to apply are not counted; nor are false friends such as SharePoint, kindergarten, "
+           "committee, Nagios and 'competitive salary'. The French, "
            "German and Spanish lists are unvalidated translations, so their verdict stays at info.")
     source = ("Gaucher, Friesen & Kay (2011), JPSP 101(1):109-128, Appendix A; gender-decoder (MIT) word lists; "
               "Hentschel et al. (2021), Human Resource Management 60(4)")
@@ -127,12 +131,15 @@ class GenderCodedWording(TermRule):
                 msg = f"'{text}' is {m.entry.category}-coded wording"
                 yield self.at(posting, run.run.span(m.start, m.end), with_alternatives(msg, m.entry),
                               severity=Severity.INFO, suggestion=suggestion_of(m.entry))
-        if options.verdict == "never" or (options.verdict == "coded" and not masc and not fem):
+        if options.verdict == "never" or (options.verdict != "always" and not masc and not fem):
             return
         label, score = verdict(masc, fem, words, options)
         side = "masculine" if "masculine" in label else "feminine" if "feminine" in label else None
-        if options.verdict == "coded" and (side is None or (masc if side == "masculine" else fem) < options.min_evidence):
+        if options.verdict in ("coded", "masculine") and (
+                side is None or (masc if side == "masculine" else fem) < options.min_evidence):
             return  # no lean, or too few words to rest a verdict on
+        if options.verdict == "masculine" and side != "masculine":
+            return  # the study found the harm in masculine wording; a feminine lean deterred no one
         sc = scan(posting, tuple(options.packs))
         validated = all(p.validated for p in sc.matcher.packs if p.rule == self.code)
         sev = Severity.WARNING if label == "strongly masculine-coded" and validated else Severity.INFO

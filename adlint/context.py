@@ -1,0 +1,242 @@
+"""What the words around a term match say about it: one context layer for every term rule.
+
+A term list matches words; whether the words mean what the list means depends
+on their context. This module decides that, once, for every rule that reports
+term matches (:func:`adlint.checks.inclusive_base.scan` asks
+:meth:`TermContext.accepts` for each match):
+
+- **proper names**: a match inside a name says nothing about the applicant
+  ("Django Girls", "Ernst & Young", "Blacklist Games", "AI Risk Decisioning").
+  Names are the employer's name from the metadata, capitalised words before
+  a company form (Ltd, GmbH, Inc, SAS…), words joined by "&", and, in
+  English, French and Spanish (where common nouns are written in lower case),
+  runs of two or more capitalised words in running text. A run of
+  capitalised words holding a role head noun (Engineer, Lead, Développeur) is
+  a job **title** ("our Product Lead"); packs choose which kinds they skip
+  (``TermPack.skip_in``).
+- **negation**: packs that name something asked of the applicant
+  (``negatable``) are not reported when a negator stands before the match in
+  its clause ("no native speaker required", "sans être de langue
+  maternelle"), or right after it ("native speaker not required",
+  "Muttersprache ist keine Voraussetzung").
+- **sections**: packs and entries list section ids where a match is not
+  reported (``not_in_sections``): a native speaker among the benefits is a
+  perk, not a requirement.
+
+Quoted text, URLs and code are left out earlier, by the matcher
+(:mod:`adlint.terms`) and the scan. The word data (negators, role heads,
+company forms) are context packs in ``rules/inclusive`` (``negation.*``,
+``role_heads.*``), with their sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from adlint.posting import Posting
+from adlint.terms import Match
+
+if TYPE_CHECKING:  # pragma: no cover
+    from adlint.checks.inclusive_base import Run
+
+#: A word of a name: letters and digits, inner apostrophes, dots and hyphens ("O'Neil", "Node.js", "Mercedes-Benz"); or "&".
+_TOKEN = re.compile(r"[^\W_][^\W_]*(?:['’.\-][^\W_]+)*|&")
+#: Small words that may join the capitalised words of one name ("Bank of America", "Ernst & Young").
+_JOINERS = frozenset(["&", "of", "for", "de", "du", "des", "la", "le", "del"])
+#: Company forms after a name ("Acme Ltd", "Beispiel GmbH"), in any letter case; the short ones below only as written.
+_COMPANY_FORMS = frozenset("ltd limited gmbh inc llc llp plc corp corporation sarl".split())
+_COMPANY_FORMS_CASED = frozenset("AG SE KG SAS SA SL BV NV AB AS ASA OY SpA SRL Co".split())
+#: What may stand between a sentence start and its first word: spaces, bullets, quotes, brackets.
+_LEAD_CHARS = " \t\n\u00a0\"'“”‘’«»([*•·–—-"
+#: A clause ends here: negation does not reach past it.
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\n]|\b(?:but|however|mais|aber|sondern|pero|sino)\b", re.I)
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: Languages whose common nouns are written in lower case: capitalised runs there are names or titles.
+_CASE_NAMES = frozenset(["en", "fr", "es"])
+
+
+@dataclass(slots=True)
+class NameSpan:
+    """A name in a run's text: ``[start, end)`` offsets and its kind (``name``, ``company`` or ``title``)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass
+class TermContext:
+    """The per-posting context of term matches (build with :func:`context_for`).
+
+    ``language`` is the scan's language; ``lowercase_words`` every word the
+    posting writes in lower case somewhere (a capitalised sentence-initial
+    word that also occurs in lower case is an ordinary word, not part of a
+    name); ``employers`` the employer names from the metadata, lower case;
+    ``role_heads`` lower-case head nouns of job titles; ``negator_words``
+    words that negate what follows or precedes them in a clause.
+    """
+
+    language: str
+    runs: list["Run"]
+    employers: tuple[str, ...]
+    role_heads: frozenset[str]
+    _names: dict[int, list[NameSpan]] = field(default_factory=dict)
+    _lower: frozenset[str] | None = None
+
+    @property
+    def lowercase_words(self) -> frozenset[str]:
+        """Every word the posting's blocks write in lower case (computed on first use)."""
+        if self._lower is None:
+            self._lower = frozenset(w for r in self.runs if r.kind == "block"
+                                    for w in _LETTERS.findall(r.text) if w.islower())
+        return self._lower
+
+    # -- names --------------------------------------------------------------------------------------
+    def names(self, run: "Run") -> list[NameSpan]:
+        """The names in ``run``'s text (cached per run)."""
+        key = id(run)
+        got = self._names.get(key)
+        if got is None:
+            got = self._find_names(run.text)
+            self._names[key] = got
+        return got
+
+    def _find_names(self, text: str) -> list[NameSpan]:
+        out: list[NameSpan] = []
+        low = text.lower()
+        for emp in self.employers:
+            i = low.find(emp)
+            while i != -1:
+                if (i == 0 or not low[i - 1].isalnum()) and (i + len(emp) >= len(low) or not low[i + len(emp)].isalnum()):
+                    out.append(NameSpan(i, i + len(emp), "company"))
+                i = low.find(emp, i + 1)
+        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        if not tokens:
+            return out
+        capital_runs = self.language in _CASE_NAMES and not _title_case(tokens)
+        i = 0
+        n = len(tokens)
+        while i < n:
+            if not _capitalised(tokens[i][2]):
+                i += 1
+                continue
+            j = i  # extend over capitalised words, allowing single joiners between them
+            while j + 1 < n and _adjacent(text, tokens[j], tokens[j + 1]):
+                nxt = tokens[j + 1][2]
+                if _company_form(nxt):
+                    break
+                if _capitalised(nxt):
+                    j += 1
+                elif nxt.lower() in _JOINERS and j + 2 < n and _capitalised(tokens[j + 2][2]) \
+                        and _adjacent(text, tokens[j + 1], tokens[j + 2]):
+                    j += 2
+                else:
+                    break
+            words = tokens[i:j + 1]
+            form = j + 1 < n and _company_form(tokens[j + 1][2]) and _adjacent(text, tokens[j], tokens[j + 1], ", ")
+            if words and self._sentence_initial(text, words[0][0]) and words[0][2].lower() in self.lowercase_words:
+                words = words[1:]  # "Our Lead iOS Engineer": "Our" is an ordinary word capitalised
+            caps = [w for w in words if w[2] != "&"]
+            if form and caps:
+                out.append(NameSpan(caps[0][0], tokens[j + 1][1], "company"))
+            elif len(caps) >= 2 and (capital_runs or any(w[2] == "&" for w in words)):
+                kind = "title" if any(w[2].lower() in self.role_heads for w in caps) else "name"
+                out.append(NameSpan(caps[0][0], caps[-1][1], kind))
+            i = j + 1
+        return out
+
+    @staticmethod
+    def _sentence_initial(text: str, start: int) -> bool:
+        before = text[:start].rstrip(_LEAD_CHARS)
+        return not before or before.endswith((".", "!", "?", ":", ";"))
+
+    def in_name(self, run: "Run", m: Match, kinds: tuple[str, ...] | list[str]) -> bool:
+        """True when match ``m`` lies inside a name of one of ``kinds`` in ``run``."""
+        if not kinds:
+            return False
+        for span in self.names(run):
+            if span.kind in kinds and span.start <= m.start and m.end <= span.end:
+                return True
+        return False
+
+    # -- negation -----------------------------------------------------------------------------------
+    @staticmethod
+    def negated(run: "Run", m: Match) -> bool:
+        """True when a negator stands in the match's clause: before it within eight words, or right after it.
+
+        Negators are the matches of the ``negation`` context pack, recorded on
+        the run (``Run.negators``) by the scan.
+        """
+        text = run.text
+        for a, b in run.negators:
+            if b <= m.start:
+                gap = text[b:m.start]
+                if len(gap.split()) <= 8 and not _CLAUSE_BREAK.search(gap):
+                    return True
+            elif a >= m.end:
+                gap = text[m.end:a]
+                if len(gap.split()) <= 2 and not _CLAUSE_BREAK.search(gap):
+                    return True
+        return False
+
+    # -- the decision -------------------------------------------------------------------------------
+    def accepts(self, run: "Run", m: Match) -> bool:
+        """True when match ``m`` in ``run`` means what its entry means: not in a skipped section, not negated, not in a name."""
+        pack, entry = m.pack, m.entry
+        if run.section is not None and run.section.id is not None and (pack.not_in_sections or entry.not_in_sections):
+            if run.section.id in pack.not_in_sections or run.section.id in entry.not_in_sections:
+                return False
+        negatable = pack.negatable if entry.negatable is None else entry.negatable
+        if negatable and run.negators and self.negated(run, m):
+            return False
+        return not self.in_name(run, m, pack.skip_in)
+
+
+def _capitalised(word: str) -> bool:
+    """A word written with a capital: "Django", "iOS", "AI" (not "&", not a number)."""
+    return word != "&" and (word[0].isupper() or (word[0].isalpha() and any(c.isupper() for c in word[1:])))
+
+
+def _company_form(word: str) -> bool:
+    """True for a company form: "Ltd", "GmbH", "inc", "AG", "SAS" (short forms only as written)."""
+    bare = word.rstrip(".").replace(".", "")
+    return bare.lower() in _COMPANY_FORMS or bare in _COMPANY_FORMS_CASED
+
+
+def _adjacent(text: str, a: tuple[int, int, str], b: tuple[int, int, str], also: str = "") -> bool:
+    """True when only spaces (or the characters in ``also``) stand between tokens ``a`` and ``b``."""
+    gap = text[a[1]:b[0]]
+    return len(gap) <= 3 and all(c == " " or c == "\u00a0" or c in also for c in gap)
+
+
+def _title_case(tokens: list[tuple[int, int, str]]) -> bool:
+    """True for Title Case text ("Strong Analytical Skills"): capitals there mark nothing.
+
+    Title Case leaves only short function words in lower case ("Experience with Python and Go").
+    """
+    words = [t[2] for t in tokens if t[2][0].isalpha()]
+    return len(words) >= 2 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
+
+
+#: Words Title Case leaves in lower case.
+_TITLE_SMALL = frozenset("a an the and or nor but of for to in on at with by from as vs via per de la le les et du des "
+                         "en y el los las und der die das für mit von zu".split())
+
+
+def _employers(posting: Posting) -> tuple[str, ...]:
+    """The employer's name(s) from the metadata, lower case, at least 3 characters."""
+    field_ = posting.metadata.get("employer")
+    value: Any = field_.value if field_ is not None else None
+    names = []
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("legalName")
+    if isinstance(value, str) and len(value.strip()) >= 3:
+        names.append(" ".join(value.lower().split()))
+    return tuple(names)
+
+
+def context_for(posting: Posting, language: str, runs: list["Run"], role_heads: frozenset[str]) -> TermContext:
+    """The term context of ``posting``, whose ``runs`` were read in ``language``."""
+    return TermContext(language, runs, _employers(posting), role_heads)
