@@ -151,10 +151,13 @@ class YearsData(_Cited):
 
 
 class NiceMarkers(_Cited):
-    """Nice-to-have markers that label a whole item at its start or its end."""
+    """Nice-to-have markers that label a whole item at its start or its end, lead-ins that label the
+    items after them, and disclaimers that say a requirement list is not all must-haves."""
 
     start: PerLanguage
     end: PerLanguage
+    lead_ins: PerLanguage = Field(default_factory=PerLanguage)
+    disclaimers: PerLanguage = Field(default_factory=PerLanguage)
 
 
 class MustMarkers(_Cited):

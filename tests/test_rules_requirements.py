@@ -169,6 +169,96 @@ def test_ad202_split(lang: str, heading: str, marker_item: str) -> None:
     assert lint(doc(lang, f"## {heading}\n\n" + _items(8) + "\n## Nice to have\n\n- Go\n"), ["AD202"]) == []
 
 
+def _list(items: list[str]) -> str:
+    return "".join(f"- {i}\n" for i in items)
+
+
+_MUST = {
+    "en": ["Three years of Python", "SQL and data modelling", "Shipping APIs to production", "Writing clear docs",
+           "Reviewing pull requests"],
+    "fr": ["Trois ans de Python", "Maîtrise de SQL", "Mise en production d'API", "Rédaction de documentation",
+           "Revue de code"],
+    "de": ["Drei Jahre Python", "Sicherer Umgang mit SQL", "Betrieb von APIs", "Saubere Dokumentation",
+           "Code-Reviews"],
+    "es": ["Tres años de Python", "Dominio de SQL", "Despliegue de APIs", "Documentación clara",
+           "Revisión de código"],
+}
+_MORE = {
+    "en": ["Terraform", "Kubernetes", "Grafana", "Kafka"],
+    "fr": ["Terraform", "Kubernetes", "Grafana", "Kafka"],
+    "de": ["Terraform", "Kubernetes", "Grafana", "Kafka"],
+    "es": ["Terraform", "Kubernetes", "Grafana", "Kafka"],
+}
+
+
+@pytest.mark.parametrize("lang, heading, lead", [
+    ("en", "Requirements", "Helpful traits:"),
+    ("fr", "Profil recherché", "Idéalement, vous avez de l'expérience dans un ou plusieurs de ces domaines :"),
+    ("fr", "Votre profil", "Votre profil nous intéresse tout particulièrement si :"),
+    ("de", "Dein Profil", "Idealerweise kennst du dich außerdem aus mit:"),
+    ("es", "Requisitos", "Idealmente también conoces:"),
+])
+def test_ad201_items_after_a_nice_to_have_lead_in_are_not_must_haves(lang: str, heading: str, lead: str) -> None:
+    body = f"## {heading}\n\n" + _list(_MUST[lang]) + f"\n{lead}\n\n" + _list(_MORE[lang])
+    assert lint(doc(lang, body), ["AD201", "AD202"]) == []
+    plain = f"## {heading}\n\n" + _list(_MUST[lang]) + "\nAlso:\n\n" + _list(_MORE[lang])
+    assert where(lint(doc(lang, plain), ["AD201", "AD202"])) == [("AD201", 5, 4), ("AD202", 5, 4)]
+
+
+@pytest.mark.parametrize("lang, lead", [
+    ("en", "Do you hold one of these licences?"),
+    ("fr", "Vous avez l'une de ces certifications :"),
+    ("de", "Du hast eine der folgenden Zulassungen:"),
+    ("es", "Tienes una de las siguientes certificaciones:"),
+])
+def test_ad201_alternatives_count_as_one_requirement(lang: str, lead: str) -> None:
+    body = "## Requirements\n\n" + _list(_MUST[lang]) + f"\n{lead}\n\n" + _list(_MORE[lang])
+    assert lint(doc(lang, body), ["AD201"]) == []
+
+
+@pytest.mark.parametrize("lang, disclaimer", [
+    ("en", "You don't tick every box? Apply anyway"),
+    ("fr", "Vous ne maîtrisez pas tout ça, mais vous avez envie d'apprendre"),
+    ("de", "Du erfüllst nicht alle Anforderungen? Bewirb dich trotzdem"),
+    ("es", "¿No cumples todos los requisitos? Escríbenos igualmente"),
+])
+def test_ad201_a_disclaimer_says_the_list_is_not_all_gates(lang: str, disclaimer: str) -> None:
+    body = "## Requirements\n\n" + _list(_MUST[lang] + _MORE[lang] + [disclaimer])
+    assert lint(doc(lang, body), ["AD201"]) == []
+    assert where(lint(doc(lang, "## Requirements\n\n" + _list(_MUST[lang] + _MORE[lang])), ["AD201"])) == [
+        ("AD201", 5, 4)]
+
+
+def test_ad201_perks_after_an_unheaded_paragraph_are_not_requirements() -> None:
+    body = ("## What you'll need\n\n" + _list(_MUST["en"]) +
+            "\nOn top of great colleagues, we look after you.\n\n"
+            "- A 401(k) match and health insurance\n- Flexible vacation\n- A home-office stipend\n- Equity\n")
+    assert lint(doc("en", body), ["AD201", "AD202"]) == []
+
+
+def test_ad202_a_list_repeated_in_english_is_one_list() -> None:
+    de = ["Abgeschlossenes Studium der Chemie oder eine vergleichbare Qualifikation", "Flexibel und motiviert",
+          "Sehr gute Deutschkenntnisse in Wort und Schrift", "Gute Englischkenntnisse auf dem Niveau B2"]
+    en = ["Completed degree in chemistry or a comparable qualification", "Flexible and motivated",
+          "Very good written and spoken German", "Good English at level B2"]
+    body = "## Qualifikation\n\n" + _list(de) + "\nKlingt nach dir? Dann bewirb dich.\n\n" + _list(en)
+    assert lint(doc("de", body), ["AD201", "AD202"]) == []
+
+
+@pytest.mark.parametrize("lang, lead", [
+    ("en", "It would be great if you also knew a little about:"),
+    ("fr", "Par ailleurs, il pourrait être intéressant d'avoir quelques notions de :"),
+    ("de", "Außerdem wäre schön, wenn du etwas kennst von:"),
+    ("es", "Además, sería interesante que conocieras:"),
+])
+def test_ad202_a_nice_to_have_lead_in_in_another_section_is_a_split(lang: str, lead: str) -> None:
+    items = _list(_MUST[lang] + ["Go", "Rust", "Elixir"])
+    body = f"## Responsibilities\n\nBuild the service.\n\n{lead}\n\n- Docker\n- CI\n\n## Requirements\n\n{items}"
+    assert lint(doc(lang, body), ["AD202"]) == []
+    body = "## Responsibilities\n\nBuild the service.\n\n## Requirements\n\n" + items
+    assert [c for c, *_ in where(lint(doc(lang, body), ["AD202"]))] == ["AD202"]
+
+
 def col_of(item: str, phrase: str) -> int:
     """1-based column of ``phrase`` in the list line ``- {item}``."""
     return 3 + item.index(phrase)

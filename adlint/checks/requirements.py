@@ -185,6 +185,25 @@ class _Matchers:
         return _compile(_alt(_pick(self.data.degree.in_progress, self.parse_langs)))
 
     @cached_property
+    def nice_lead(self) -> re.Pattern[str]:
+        """A lead-in that makes the items after it optional ("Helpful characteristics", "Idéalement…")."""
+        n = self.data.nice_to_have
+        return _compile(_alt(self._lang(n.start) + self._lang(n.end) + self._lang(n.lead_ins)))
+
+    @cached_property
+    def disclaimer(self) -> re.Pattern[str]:
+        """Wording that says a requirement list is not all must-haves ("don't tick every box")."""
+        return _compile(_alt(self._lang(self.data.nice_to_have.disclaimers)))
+
+    @cached_property
+    def offer(self) -> re.Pattern[str]:
+        """What a reader takes for the offer (benefits markers of rules/sections.yaml: "401(k)", "Urlaubstage")."""
+        from adlint import ruledata
+
+        sec = next(s for s in ruledata.sections().sections if s.id == "benefits")
+        return _compile(_alt(self._lang(sec.markers)))
+
+    @cached_property
     def internship(self) -> re.Pattern[str]:
         """Words of an internship's title ("Praktikum", "stagiaire", "MBA intern")."""
         return _compile(_alt(_pick(self.data.degree.internship, self.parse_langs)))
@@ -381,6 +400,95 @@ def degree_alternative(m: _Matchers, text: str, hit: re.Match[str]) -> bool:
 def is_internship(m: _Matchers, posting: Posting) -> bool:
     """True when a title of ``posting`` names an internship ("Stagiaire produit", "MBA Intern")."""
     return any(m.internship.search(_norm(t.text)) for t in posting.titles)
+
+
+@dataclass(slots=True)
+class ItemGroup:
+    """Consecutive top-level items of a requirements section and what introduces them.
+
+    ``kind`` says how a reader takes them: ``"must"`` (each item a must-have,
+    unless the item itself says optional), ``"nice"`` (after a nice-to-have
+    lead-in: "Helpful characteristics", "Idéalement vous avez…"),
+    ``"alternatives"`` (after "one of the following": one requirement),
+    ``"translation"`` (the same list again in another language) or ``"offer"``
+    (perks listed after an unheaded paragraph: "401(k) match", "Urlaubstage").
+    """
+
+    section: Section
+    lead: str
+    items: list[Block]
+    kind: str = "must"
+
+
+def item_groups(m: _Matchers, sections: list[Section]) -> list[ItemGroup]:
+    """The top-level items of ``sections`` (requirements) grouped by lead-in, each with its :attr:`ItemGroup.kind`."""
+    top = {id(b) for b in top_items(sections)}
+    groups: list[ItemGroup] = []
+    for s in sections:
+        lead = s.heading.text if s.heading is not None else ""
+        lead_is_paragraph = False
+        current: ItemGroup | None = None
+        for b in s.blocks:
+            if b.kind == "paragraph":
+                lead, lead_is_paragraph, current = b.text, True, None
+                continue
+            if id(b) not in top:
+                continue
+            if current is None:
+                current = ItemGroup(s, lead, [])
+                groups.append(current)
+                current.kind = _group_kind(m, current, lead_is_paragraph)
+            current.items.append(b)
+    for g in groups:
+        if g.kind == "must" and any(m.offer.search(_norm(b.text)) for b in g.items) and g.lead != (
+                g.section.heading.text if g.section.heading is not None else ""):
+            g.kind = "offer"
+    _mark_translations(groups)
+    return groups
+
+
+def _group_kind(m: _Matchers, group: ItemGroup, lead_is_paragraph: bool) -> str:
+    lead = _norm(group.lead)
+    if m.nice_lead.search(lead) and (lead_is_paragraph or group.section.heading is None
+                                     or group.section.id == REQUIREMENTS):
+        return "nice"  # "Idéalement vous avez de l'expérience dans un ou plusieurs des domaines suivants"
+    if is_alternative(m, lead):
+        return "alternatives"
+    return "must"
+
+
+def _mark_translations(groups: list[ItemGroup]) -> None:
+    """Mark a group that repeats an earlier one, item for item, in another language ("translation")."""
+    try:
+        from adlint import detect
+    except ImportError:  # pragma: no cover - the detector ships with adlint
+        return
+    if len(groups) < 2 or not detect.available():
+        return
+    langs = [detect.detect(" ".join(b.text for b in g.items))[0] for g in groups]
+    for j in range(1, len(groups)):
+        for i in range(j):
+            if (groups[i].kind != "translation" and len(groups[i].items) == len(groups[j].items)
+                    and langs[i] and langs[j] and langs[i] != langs[j]):
+                groups[j].kind = "translation"
+                break
+
+
+def must_have_items(m: _Matchers, sections: list[Section]) -> list[Block]:
+    """The items of ``sections`` a reader takes for must-haves: one per group of alternatives, none from
+    nice-to-have, translated or offer groups, and no item that labels itself optional."""
+    out: list[Block] = []
+    for g in item_groups(m, sections):
+        if g.kind == "alternatives":
+            out.append(g.items[0])
+        elif g.kind == "must":
+            out.extend(b for b in g.items if not is_nice_item(m, b.text))
+    return out
+
+
+def says_not_all_required(m: _Matchers, sections: list[Section]) -> bool:
+    """True when a block of ``sections`` says the list is not all must-haves ("Vous ne maîtrisez pas tout ça")."""
+    return any(m.disclaimer.search(_norm(b.text)) for s in sections for b in s.blocks)
 
 
 def requirement_sections(posting: Posting) -> list[Section]:
@@ -625,8 +733,9 @@ class TooManyRequirements(Rule):
         if not sections:
             return
         m = _posting_matchers(posting)
-        items = [b for b in top_items(sections) if not is_nice_item(m, b.text)]
-        n = len(items)
+        if says_not_all_required(m, sections):
+            return  # the posting already tells readers the list is not all gates
+        n = len(must_have_items(m, sections))
         anchor = _anchor(sections, posting)
         if n > options.max_items_info:
             limit = options.max_items_warning if n > options.max_items_warning else options.max_items_info
@@ -666,8 +775,7 @@ class NoMustNiceSplit(Rule):
 
     def check(self, posting: Posting, options: SplitOptions) -> Iterable[Diagnostic]:
         sections = requirement_sections(posting)
-        items = top_items(sections)
-        if len(items) <= options.min_items or posting.find_sections(NICE):
+        if len(top_items(sections)) <= options.min_items or posting.find_sections(NICE):
             return
         m = _posting_matchers(posting)
         for s in sections:
@@ -676,9 +784,29 @@ class NoMustNiceSplit(Rule):
             for b in s.blocks:
                 if m.nice_any.search(_norm(b.text)):
                     return
+        if any(g.kind == "nice" for g in item_groups(m, sections)) or _nice_lead_elsewhere(m, posting):
+            return
+        n = len(must_have_items(m, sections))
+        if n <= options.min_items:
+            return  # alternatives, a translation of the list, or perks make it shorter than it looks
         yield self.at(posting, _anchor(sections, posting),
-                      f"{len(items)} requirements and none marked optional; add a 'Nice to have' section or label "
+                      f"{n} requirements and none marked optional; add a 'Nice to have' section or label "
                       "the optional items ('a plus', 'preferred')")
+
+
+def _nice_lead_elsewhere(m: _Matchers, posting: Posting) -> bool:
+    """True when a paragraph or an unclassified heading outside the requirements introduces a list as
+    optional ("il pourrait être intéressant d'avoir quelques notions de :" before a list in the mission)."""
+    for s in posting.sections:
+        if s.id == REQUIREMENTS:
+            continue
+        if s.heading is not None and s.blocks and s.blocks[0].kind == "item" and s.id is None \
+                and m.nice_lead.search(_norm(s.heading.text)):
+            return True  # "Idéalement vous avez de l'expérience dans un ou plusieurs des domaines suivants :"
+        for a, b in zip(s.blocks, s.blocks[1:]):
+            if a.kind == "paragraph" and b.kind == "item" and m.nice_lead.search(_norm(a.text)):
+                return True
+    return False
 
 
 class MislabelledRequirement(Rule):
