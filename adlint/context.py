@@ -19,6 +19,9 @@ term matches (:func:`adlint.checks.inclusive_base.scan` asks
   its clause ("no native speaker required", "sans être de langue
   maternelle"), or right after it ("native speaker not required",
   "Muttersprache ist keine Voraussetzung").
+- **a specific person**: an entry may list words that, right before the
+  match, make it name one person rather than a group (``not_after``: "du
+  développeur en place", "dem Leiter der Produktentwicklung").
 - **sections**: packs and entries list section ids where a match is not
   reported (``not_in_sections``): a native speaker among the benefits is a
   perk, not a requirement.
@@ -35,8 +38,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from bisect import bisect_right
+
 from adlint.posting import Posting
-from adlint.terms import Match
+from adlint.terms import Match, sentence_starts
 
 if TYPE_CHECKING:  # pragma: no cover
     from adlint.checks.inclusive_base import Run
@@ -53,6 +58,13 @@ _LEAD_CHARS = " \t\n\u00a0\"'“”‘’«»([*•·–—-"
 #: A clause ends here: negation does not reach past it.
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\n]|\b(?:but|however|mais|aber|sondern|pero|sino)\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: A determiner before a title's head noun ("the engineer", "le développeur", "der Entwickler", "el analista").
+_DETERMINERS = {
+    "en": r"\b(?:the|our|this|your|that)\s+(?:new\s+|future\s+)?",
+    "fr": r"(?:\b(?:le|la|ce|cette|notre|votre|du|au)\s+|\bl['’])(?:futur\s+|future\s+|nouveau\s+|nouvelle\s+)?",
+    "de": r"\b(?:der|die|dem|den|unser|unsere|unseren|unserem|dieser|diese)\s+(?:neue\s+|neuen\s+|künftige\s+)?",
+    "es": r"\b(?:el|la|del|al|nuestro|nuestra|este|esta)\s+(?:nuevo\s+|nueva\s+|futuro\s+|futura\s+)?",
+}
 #: Languages whose common nouns are written in lower case: capitalised runs there are names or titles.
 _CASE_NAMES = frozenset(["en", "fr", "es"])
 
@@ -82,6 +94,8 @@ class TermContext:
     runs: list["Run"]
     employers: tuple[str, ...]
     role_heads: frozenset[str]
+    #: The posting's job titles as :func:`title_antecedents` gives them: lower-case titles and their head nouns.
+    titles: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     _names: dict[int, list[NameSpan]] = field(default_factory=dict)
     _lower: frozenset[str] | None = None
 
@@ -181,6 +195,20 @@ class TermContext:
                     return True
         return False
 
+    # -- antecedents --------------------------------------------------------------------------------
+    def title_before(self, run: "Run", m: Match) -> bool:
+        """True when the sentence of ``m`` or the one before mentions the job title, or its head noun after a determiner."""
+        titles, heads = self.titles
+        if not titles and not heads:
+            return False
+        starts = sentence_starts(run.text)
+        i = bisect_right(starts, m.start) - 1
+        window = run.text[starts[max(0, i - 1)]:m.start].lower()
+        if any(t in window for t in titles):
+            return True
+        return any(re.search(_DETERMINERS.get(self.language, _DETERMINERS["en"]) + re.escape(h) + r"\b", window)
+                   for h in heads)
+
     # -- the decision -------------------------------------------------------------------------------
     def accepts(self, run: "Run", m: Match) -> bool:
         """True when match ``m`` in ``run`` means what its entry means: not in a skipped section, not negated, not in a name."""
@@ -188,10 +216,24 @@ class TermContext:
         if run.section is not None and run.section.id is not None and (pack.not_in_sections or entry.not_in_sections):
             if run.section.id in pack.not_in_sections or run.section.id in entry.not_in_sections:
                 return False
+        if entry.not_after and _word_before(run.text, m.start) in entry.not_after:
+            return False
+        if entry.antecedent == "title" and not self.title_before(run, m):
+            return False
         negatable = pack.negatable if entry.negatable is None else entry.negatable
         if negatable and run.negators and self.negated(run, m):
             return False
         return not self.in_name(run, m, pack.skip_in)
+
+
+#: The word right before a position, with an elided article's apostrophe ("l'", "d’").
+_WORD_BEFORE = re.compile(r"([^\W\d_]+['’]?)[^\S\n]*$")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The lower-case word right before ``start`` (``l'`` for "l'ingénieur"), or ``""``."""
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return m.group(1).lower().replace("’", "'") if m else ""
 
 
 def _capitalised(word: str) -> bool:
@@ -237,6 +279,23 @@ def _employers(posting: Posting) -> tuple[str, ...]:
     return tuple(names)
 
 
+def title_antecedents(posting: Posting) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(titles, heads)``: the posting's job titles in lower case without brackets or a " - "/"|" tail, and their
+    head nouns of at least 4 letters: the last word ("engineer" of "Senior Backend Engineer", "entwickler" of
+    "Backend-Entwickler"), and the first one too, the head in French and Spanish ("analista" of "Analista de datos")."""
+    titles, heads = [], []
+    for t in posting.titles:
+        title = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", t.text.lower())
+        title = " ".join(title.split(" - ")[0].split("|")[0].split())
+        words = _LETTERS.findall(title)
+        if len(words) >= 2:
+            titles.append(title)
+        for w in (words[-1:] + words[:1]) if words else ():
+            if len(w) >= 4:
+                heads.append(w)
+    return tuple(titles), tuple(dict.fromkeys(heads))
+
+
 def context_for(posting: Posting, language: str, runs: list["Run"], role_heads: frozenset[str]) -> TermContext:
     """The term context of ``posting``, whose ``runs`` were read in ``language``."""
-    return TermContext(language, runs, _employers(posting), role_heads)
+    return TermContext(language, runs, _employers(posting), role_heads, title_antecedents(posting))

@@ -64,13 +64,40 @@ def _cache_file(path: Path, model: type[BaseModel]) -> Path | None:
         return None
     try:
         st = path.stat()
-        # The model's own source counts too: a changed model must not get an old pickle.
-        code = Path(sys.modules[model.__module__].__file__ or "").stat()
+        code = _module_stamp(model.__module__)
     except (OSError, KeyError):
         return None
     key = (f"{path.resolve()}|{st.st_mtime_ns}|{st.st_size}|{model.__module__}.{model.__qualname__}"
-           f"|{code.st_mtime_ns}|{code.st_size}")
+           f"|{code}|{_schema_stamp(model)}")
     return folder / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".pickle")
+
+
+@lru_cache(maxsize=None)
+def _module_stamp(module: str) -> str:
+    """The model module's source stamp, taken once per process (the code this process runs, not a newer file)."""
+    code = Path(sys.modules[module].__file__ or "").stat()
+    return f"{code.st_mtime_ns}|{code.st_size}"
+
+
+@lru_cache(maxsize=None)
+def _schema_stamp(model: type[BaseModel]) -> str:
+    """The field names of ``model`` and of the models nested in it: a changed model must not get an old pickle."""
+    import typing
+
+    seen: dict[str, tuple[str, ...]] = {}
+
+    def walk(tp: object) -> None:
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            if tp.__qualname__ in seen:
+                return
+            seen[tp.__qualname__] = tuple(tp.model_fields)
+            for f in tp.model_fields.values():
+                walk(f.annotation)
+        for arg in typing.get_args(tp):
+            walk(arg)
+
+    walk(model)
+    return ";".join(f"{k}:{','.join(v)}" for k, v in sorted(seen.items()))
 
 
 def load_model(path: Path, model: type[T]) -> T:

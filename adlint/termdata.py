@@ -67,6 +67,15 @@ class TermEntry(BaseModel):
         triggers: for a ``pattern``: lower-case words of which at least one
             must occur in a text for the pattern to be tried there (a speed
             hint; without it the pattern is tried on every text).
+        not_after: the match is not reported when the word right before it
+            is one of these (lower case; an elided article keeps its
+            apostrophe: ``l'``). A definite singular article before a
+            colleague's role noun names one specific person ("du développeur
+            en place"), not a generic.
+        antecedent: ``title``: the match counts only when the same or the
+            previous sentence mentions the posting's job title, or its head
+            noun after a determiner ("The Sales Representative greets
+            customers. He will…"); read by :mod:`adlint.context`.
         negatable: overrides the pack's ``negatable`` for this entry.
         not_in_sections: section ids where this entry is not reported, added
             to the pack's.
@@ -95,13 +104,15 @@ class TermEntry(BaseModel):
     case_sensitive: bool = False
     triggers: list[str] = Field(default_factory=list)
     replacement: dict[str, str] = Field(default_factory=dict)
+    not_after: list[str] = Field(default_factory=list)
+    antecedent: Literal["title"] | None = None
     negatable: bool | None = None
     not_in_sections: list[str] = Field(default_factory=list)
     source: list[str] = Field(min_length=1)
 
     _as_lists = field_validator(
         "term", "alternatives", "exceptions", "unless_near", "only_near", "preceded_by", "feminine", "source",
-        "triggers", "not_in_sections", mode="before")(_as_list)
+        "triggers", "not_in_sections", "not_after", mode="before")(_as_list)
 
     @field_validator("term")
     @classmethod

@@ -90,7 +90,7 @@ def phrase_regex(phrase: str) -> str:
             continue
         star = w.endswith("*")
         w = w.rstrip("*")
-        parts.append(re.escape(w).replace("'", "['’]").replace("’", "['’]") + (r"[^\W_]*" if star else ""))
+        parts.append(re.sub("['’]", "['’]", re.escape(w)) + (r"[^\W_]*" if star else ""))
     return _BOUNDARY_L + r"[\s\-/,]+".join(parts) + _BOUNDARY_R
 
 

@@ -95,3 +95,84 @@ def test_a_native_speaker_among_the_benefits_is_a_perk(lang, head, body):
     assert lint(md(body, lang, head), "AD309") == []
     req = {"en": "Requirements", "fr": "Profil recherché", "de": "Anforderungen", "es": "Requisitos"}[lang]
     assert len(lint(md(body, lang, req), "AD309")) == 1
+
+
+# -- antecedents: the job title ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, title, body, col", [
+    ("en", "Sales Representative", "The Sales Representative greets our customers. He will also run the demo days.", 48),
+    ("en", "Senior Backend Engineer", "The engineer owns the billing service. She will be on call one week in six.", 40),
+    ("fr", "Product Owner", "Le Product Owner anime l'équipe au quotidien. Il sera garant de la feuille de route.", 47),
+    ("de", "Backend-Entwickler (m/w/d)", "Der Entwickler betreut unsere Plattform. Er wird eng mit dem Produktteam arbeiten.", 42),
+    ("es", "Analista de datos", "El analista revisa los datos cada semana. Él será responsable de los informes.", 43),
+])
+def test_a_pronoun_whose_antecedent_is_the_job_title_is_reported(lang, title, body, col):
+    ds = lint(md(body, lang, extra=f"title: {title}\n"), "AD302")
+    assert at(ds) == [(8, col)]
+
+
+@pytest.mark.parametrize("lang, title, body", [
+    ("en", "Sales Representative", "Our founder Tom started the company in 2015. He will interview you."),
+    ("en", "Sales Representative", "You will greet our customers. The customer is king; he expects speed."),
+    ("fr", "Product Owner", "Notre directeur technique a fondé l'équipe. Il sera votre mentor."),
+    ("es", "Analista de datos", "Nuestro CEO fundó la empresa. Él será tu responsable."),
+])
+def test_a_pronoun_for_someone_else_is_not_reported(lang, title, body):
+    assert lint(md(body, lang, extra=f"title: {title}\n"), "AD302") == []
+
+
+# -- a specific person, not a generic -----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, body", [
+    ("fr", "Tu travailleras au côté du product manager, du designer et du développeur de l'équipe."),
+    ("fr", "Tu reprendras le code du développeur en place depuis le lancement."),
+    ("fr", "L'équipe : Nicolas : développeur, Claire : designer."),
+    ("fr", "Diplôme d'école d'ingénieur ou équivalent."),
+    ("de", "Du arbeitest eng mit dem Leiter der Produktentwicklung zusammen."),
+    ("es", "Trabajarás con el desarrollador principal del equipo."),
+])
+def test_a_role_noun_for_one_specific_person_is_not_a_generic(lang, body):
+    assert lint(md(body, lang), "AD305") == []
+
+
+@pytest.mark.parametrize("lang, body, col", [
+    ("fr", "Nous recrutons deux développeurs pour renforcer l'équipe.", 21),
+    ("de", "Alle Entwickler arbeiten remote.", 6),
+    ("es", "Buscamos desarrolladores con experiencia en Python.", 10),
+])
+def test_plural_and_indefinite_role_nouns_stay_generics(lang, body, col):
+    assert at(lint(md(body, lang), "AD305")) == [(7, col)]
+
+
+# -- other senses decided by the neighbours ----------------------------------------------------------
+
+@pytest.mark.parametrize("code, lang, body", [
+    ("AD306", "en", "Experience: any (new grads ok)."),
+    ("AD306", "en", "We are also open to recent college graduates and career changers."),
+    ("AD306", "fr", "La rémunération des jeunes diplômé·e·s est fixée selon le diplôme."),
+    ("AD306", "de", "Level: Berufseinsteiger oder bereits mit Erfahrung."),
+    ("AD306", "es", "También aceptamos candidaturas de recién graduados."),
+    ("AD309", "de", "PHP ist deine zweite Muttersprache."),
+    ("AD309", "fr", "CSS et HTML sont ta deuxième langue maternelle."),
+    ("AD309", "en", "Native English speaker (or 100% fluent)."),
+    ("AD311", "en", "If you would rather build and own systems than sit in meetings, you will fit right in."),
+    ("AD311", "de", "Du passt zu uns, wenn du gerne Verantwortung übernimmst."),
+    ("AD313", "en", "You build really good-looking websites for small shops."),
+    ("AD315", "en", "The free-as-in-beer version stays open source."),
+])
+def test_another_sense_of_the_words_is_not_reported(code, lang, body):
+    assert lint(md(body, lang), code) == []
+
+
+@pytest.mark.parametrize("code, lang, body, col", [
+    ("AD306", "en", "We are looking for a recent graduate to join the team.", 22),
+    ("AD306", "fr", "Nous recherchons de jeunes diplômés en informatique.", 21),
+    ("AD306", "de", "Wir suchen Berufseinsteiger für unser Team.", 12),
+    ("AD306", "es", "Buscamos recién graduados en informática.", 10),
+    ("AD309", "de", "Deutsch als Muttersprache.", 13),
+    ("AD311", "en", "You will fit right in with our team spirit.", 10),
+    ("AD313", "en", "You are good-looking and smart.", 9),
+    ("AD315", "en", "- Free beer on Fridays.", 8),
+])
+def test_the_sense_the_rule_means_is_still_reported(code, lang, body, col):
+    assert at(lint(md(body, lang), code)) == [(7, col)]

@@ -172,7 +172,8 @@ class GenderedPronoun(TermRule):
            "belonging and their motivation. Address the reader ('you') or use 'they'. A pronoun counts only when "
            "the same or the previous sentence names the person to be hired (candidate, the person) or introduces "
            "the role as the hire ('we are hiring a…', 'rattaché au…, il sera', 'wir suchen einen…', 'buscamos un…'), "
-           "so pronouns for a named manager or founder are left alone. Pair forms ('he or she') are reported as info unless `allow-pair-forms` is set.")
+           "or mentions the job title ('The Sales Representative greets customers. He will…', 'the engineer', "
+           "'le Product Owner', 'el analista'), so pronouns for a named manager or founder are left alone. Pair forms ('he or she') are reported as info unless `allow-pair-forms` is set.")
     source = "Stout & Dasgupta (2011), PSPB 37(6); retext-equality gender.yml (he-she, her-him); joblint"
     example_fires = ("---\nlanguage: en\n---\n\n## The role\n\nThe successful candidate will report to the CTO. "
                      "He will own our billing service.\n")
@@ -343,7 +344,7 @@ _NAME_AFTER = re.compile(
     r"(?!(?:Il|Elle|Ils|Elles|Le|La|Les|Un|Une|Des|Nous|Vous|On|Der|Die|Das|Ein|Eine|Wir|Sie|Du|Ihr|Er|Es|El|Los|Las|"
     r"Una|Tu|Usted)\b)[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+")
 #: A named person right before it: "Maël, développeur", "Anna (Entwicklerin".
-_NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:\s+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?\s*[,(]\s*(?:[^\W\d_]+\s+){0,2}$")
+_NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:\s+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?\s*[,(:]\s*(?:[^\W\d_]+\s+){0,2}$")
 
 
 def _names_a_person(text: str, start: int, end: int) -> bool:
@@ -369,7 +370,9 @@ class MasculineGenericBody(TermRule):
            "word pairs did (Horvath & Sczesny 2016). Readers of French and German take masculine plural role "
            "nouns as mostly men (Gygax et al. 2008). Each noun is reported once, at its first occurrence, with "
            "the number of times it occurs. A noun in apposition with a name ('deux développeurs (Lucien et "
-           "Nicolas)', 'Ansprechpartner: Max Muster') names specific people and is left alone.")
+           "Nicolas)', 'Nicolas : développeur', 'Ansprechpartner: Max Muster') names specific people and is left alone, "
+           "as does a colleague's role noun after a definite singular article ('du développeur en place', 'mit dem "
+           "Leiter der Produktentwicklung', 'con el desarrollador principal').")
     source = "Horvath & Sczesny (2016), EJWOP 25(2); Gygax et al. (2008), Language and Cognitive Processes 23(3)"
     example_fires = ("---\nlanguage: de\n---\n\n## Über uns\n\nUnsere Mitarbeiter arbeiten remote. Jeder Bewerber "
                      "erhält eine Antwort.\n")
