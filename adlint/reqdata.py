@@ -215,10 +215,14 @@ class VagueData(_Cited):
 
 
 class OverloadData(_Cited):
-    """Item splitting for AD209: separators between skills, and markers that introduce examples."""
+    """Item splitting for AD209: separators between skills, markers that introduce examples, words that
+    open a clause or close a lead clause, and the words that make a lead-in a mere frame for its list."""
 
     separators: PerLanguage
     examples: PerLanguage
+    clause_starts: PerLanguage = Field(default_factory=PerLanguage)
+    lead_clause_ends: PerLanguage = Field(default_factory=PerLanguage)
+    frames: PerLanguage = Field(default_factory=PerLanguage)
 
 
 class Technology(BaseModel):

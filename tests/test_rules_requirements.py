@@ -438,9 +438,12 @@ def test_ad208_near_misses(lang: str, item: str) -> None:
 
 
 @pytest.mark.parametrize("lang, item", [
-    ("en", "Strong engineering mindset — thoughtful judgment, analytical thinking, the ability to reason "
-           "abstractly, openness to alternative opinions, and a collaborative attitude"),
+    ("en", "Strong background in object-oriented design, multithreading, SQL databases, caching, and "
+           "distributed systems"),
+    ("en", "Tech stack: Go, Kafka, Terraform, Docker and React"),
     ("fr", "Maîtrise de Python, Django, PostgreSQL, Docker et Kubernetes"),
+    ("fr", "Vous maîtrisez les outils suivants : Figma, Miro, Notion, Jira et Confluence"),
+    ("de", "Erfahrung mit: Kubernetes, Terraform, Ansible, Prometheus und Grafana"),
     ("de", "Kenntnisse in Python, Java, Go, Rust und C++"),
     ("es", "Conocimientos de Python, Django, PostgreSQL, Docker y Kubernetes"),
     ("en", "Experience " + "with many different kinds of customer-facing work " * 6),
@@ -457,6 +460,43 @@ def test_ad209_fires(lang: str, item: str) -> None:
     ("fr", "Connaissance d'un framework front, par exemple React, Vue, Svelte, Angular ou Solid"),
 ])
 def test_ad209_near_misses(lang: str, item: str) -> None:
+    assert lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD209"]) == []
+
+
+@pytest.mark.parametrize("lang, item", [
+    ("en", "Experience with one or more of the following: payroll, pensions, benefits, equity plans, relocation"),
+    ("fr", "Une expérience dans l'un des domaines suivants : santé, logement, emploi, mobilité, éducation"),
+    ("de", "Erfahrung in einem der folgenden Bereiche: Pflege, Logistik, Handel, Gastronomie, Bildung"),
+    ("es", "Experiencia en uno de los siguientes sectores: salud, banca, seguros, energía, transporte"),
+])
+def test_ad209_alternatives_are_one_requirement(lang: str, item: str) -> None:
+    assert lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD209"]) == []
+
+
+@pytest.mark.parametrize("lang, item", [
+    ("en", "Solid security mindset: threat models, secrets, audits, patching, and incident response"),
+    ("en", "Clear writer – you document decisions, share context, and keep design, support, and sales informed"),
+    ("en", "Experience with modern frontend tooling; bundlers, linters, formatters, and test runners"),
+    ("fr", "Vous avez une bonne connaissance du cycle de vie d'une donnée : collecte, nettoyage, stockage, "
+           "publication, archivage"),
+    ("fr", "Stack à construire ensemble (nous aimons les outils éprouvés : Elixir (Phoenix), Go, Rust…)"),
+    ("de", "Sicherer Betrieb: Ein gutes Verständnis von Backups, einschließlich Verschlüsselung, Rotation, "
+           "Tests und Wiederherstellung"),
+    ("es", "Buena comprensión del ciclo de vida de un producto: visión, priorización, estimación, backlog, pruebas"),
+])
+def test_ad209_facets_of_a_skill_named_before_a_colon_are_one_requirement(lang: str, item: str) -> None:
+    assert lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD209"]) == []
+
+
+@pytest.mark.parametrize("lang, item", [
+    ("en", "Comfortable with product, legal and finance stakeholders, while keeping priorities, scope, and "
+           "deadlines clear"),
+    ("en", "The job is remote so, you only need a laptop, a headset, a quiet room and curiosity"),
+    ("fr", "Vous ne cherchez pas un poste tranquille, mais voulez construire, tester, mesurer et améliorer"),
+    ("de", "Du willst keinen Bürojob, sondern Verantwortung übernehmen, Prozesse aufbauen und Teams begleiten"),
+    ("es", "No buscas un trabajo rutinario, sino asumir retos, proponer mejoras, medir y aprender"),
+])
+def test_ad209_a_sentence_with_several_verbs_is_not_a_bundle(lang: str, item: str) -> None:
     assert lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD209"]) == []
 
 

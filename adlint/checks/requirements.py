@@ -239,6 +239,21 @@ class _Matchers:
         """Markers that introduce examples ("such as", "z. B.")."""
         return _compile(_alt(self._lang(self.data.overload.examples)))
 
+    @cached_property
+    def clause_start(self) -> re.Pattern[str]:
+        """A word opening a clause of its own at the start of an item's part ("sondern", "while")."""
+        return _compile(r"^(?:" + _alt(self._lang(self.data.overload.clause_starts)) + r")(?!\w)")
+
+    @cached_property
+    def lead_clause_end(self) -> re.Pattern[str]:
+        """A word closing a lead clause at the end of an item's first part ("…fully remote so")."""
+        return _compile(r"(?<!\w)(?:" + _alt(self._lang(self.data.overload.lead_clause_ends)) + r")$")
+
+    @cached_property
+    def frame_end(self) -> re.Pattern[str]:
+        """A word ending a lead-in that only frames the list after it ("Experience with:")."""
+        return _compile(r"(?<!\w)(?:" + _alt(self._lang(self.data.overload.frames)) + r")$")
+
 
 def _compile(body: str) -> re.Pattern[str]:
     """Compile a pattern built from rule data; a bad pattern is a :class:`RuleDataError` naming the file."""
@@ -1045,22 +1060,73 @@ class OverloadOptions(_Options):
     max_words: int = Field(35, ge=1, description="more words than this is overloaded")
 
 
+# A lead-in naming one requirement before what it covers: "Strong observability mindset: metrics, logs…",
+# "Strong communicator – you explain…", "Experience with client side web technologies; HTML, CSS…".
+_LEAD_COLON = re.compile(r"^([^:;–—]{3,}?)\s*:\s+(?=\S)")
+_LEAD_DASH = re.compile(r"^([^:;,–—]{3,}?)\s+[–—]\s+(?=\S)")
+_LEAD_SEMICOLON = re.compile(r"^([^:;,–—]{3,}?)\s*;\s+(?=\S)")
+
+
+def _without_brackets(text: str) -> str:
+    """``text`` without bracketed asides, nested ones included; an aside left open runs to the end."""
+    prev = None
+    while prev != text:
+        prev, text = text, re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)
+    return re.split(r"[(\[]", text, maxsplit=1)[0]
+
+
+def _split_parts(m: _Matchers, t: str) -> list[str]:
+    parts = [p.strip(" .:-–—…") for p in re.split(r"\s*[,;]\s*", t)]
+    parts = [p for p in parts if any(ch.isalpha() for ch in p)]
+    # A clause of its own ("…, sondern willst…", "…, while influencing…") ends the list.
+    for i, p in enumerate(parts[1:], 1):
+        if m.clause_start.match(p.lower()):
+            parts = parts[:i]
+            break
+    # A lead clause ("Our role is fully remote so, you just need…") is not a list entry.
+    if len(parts) > 1 and m.lead_clause_end.search(parts[0].lower()):
+        parts = parts[1:]
+    return parts
+
+
 def skill_parts(m: _Matchers, text: str) -> list[str]:
     """The skills an item lists.
 
-    The item is split at commas and semicolons outside brackets, before any
-    examples marker ("such as", "z. B."); the last part is split once more at
-    "and" ("X, Y and Z"). A list closed by "or" names alternatives and counts
-    as one skill; parts longer than six words after the first are clauses of
-    a sentence, not list entries, and are not counted.
+    Bracketed asides are left out and the item is cut before any examples
+    marker ("such as", "z. B."). An item offering alternatives ("one or more of
+    the following: …") is one requirement. A lead-in that names a skill before a
+    colon or a spaced dash ("Strong observability mindset: metrics, logs,
+    traces"; "Strong communicator – you explain…") makes what follows its facets:
+    one requirement, unless the lead-in only frames a list ("Experience with:",
+    "Tech stack:") or the facets are known technologies (rules/requirements.yaml
+    ``technologies``). Otherwise the item is split at commas and semicolons and
+    the last part once more at "and" ("X, Y and Z"). A list closed by "or" names
+    alternatives and counts as one skill; a part opening a clause of its own
+    ("sondern", "while") ends the list, a lead clause ("…fully remote so, you
+    need…") is left out, and parts longer than six words after the first are
+    clauses of a sentence, not list entries.
     ``"SQL, Python and Go (or Rust)"`` → ``["SQL", "Python", "Go"]``.
     """
-    t = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", _norm(text))
+    t = _without_brackets(_norm(text))
+    if is_alternative(m, t):
+        return [t.strip()]
     ex = m.examples.search(t)
     if ex:
         t = t[: ex.start()]
-    parts = [p.strip(" .:-–—") for p in re.split(r"\s*[,;]\s*", t)]
-    parts = [p for p in parts if any(ch.isalpha() for ch in p)]
+    lead = _LEAD_COLON.match(t)
+    if lead is None or len(lead.group(1).split()) > 12:
+        lead = _LEAD_DASH.match(t)
+        if lead is not None and len(lead.group(1).split()) > 6:
+            lead = None
+    if lead is None and t.count(";") == 1:
+        lead = _LEAD_SEMICOLON.match(t)
+        if lead is not None and not 3 <= len(lead.group(1).split()) <= 8:
+            lead = None
+    if lead is not None and not m.frame_end.search(lead.group(1).strip().lower()):
+        facets = _split_parts(m, t[lead.end():])
+        if sum(1 for f in facets if find_technology(f)) < 2:
+            return [lead.group(1).strip()]
+    parts = _split_parts(m, t)
     if len(parts) < 2:
         return parts
     if _OR_START.match(parts[-1]) or (re.search(r"\s(?:or|ou|oder|o)\s", parts[-1])
@@ -1080,7 +1146,9 @@ class OverloadedRequirement(Rule):
     summary = "One requirement item lists more than `max_skills` skills, or runs longer than `max_words` words."
     why = ("An item should be one thing a reader can check against themselves. A bundle of five skills reads as "
            "five gates, and hides which ones matter. Examples introduced by 'such as', 'z. B.', 'notamment' or "
-           "written in brackets are not counted as separate skills.")
+           "written in brackets, alternatives ('one or more of the following'), the facets of a skill named before a "
+           "colon ('observability: logs, metrics, traces') and a clause of its own ('…, sondern willst…') are not "
+           "counted as separate skills.")
     source = "adlint design, calibrated on real postings (docs/calibration.md)"
     example_fires = ("## Requirements\n\n- Strong background in object-oriented design, multithreading, SQL and "
                      "NoSQL databases, caching, and distributed systems\n")
