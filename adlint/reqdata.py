@@ -185,9 +185,11 @@ class DegreeData(_Cited):
 
 
 class AlternativesData(_Cited):
-    """Lead-ins that make the items after them alternatives ("one or more of the following")."""
+    """Lead-ins that make the items after them alternatives ("one or more of the following"), or topics
+    to talk about rather than requirements ("les sujets suivants")."""
 
     lead_ins: PerLanguage
+    topics: PerLanguage = Field(default_factory=PerLanguage)
 
 
 class VagueEntry(BaseModel):

@@ -259,6 +259,19 @@ def test_ad202_a_nice_to_have_lead_in_in_another_section_is_a_split(lang: str, l
     assert [c for c, *_ in where(lint(doc(lang, body), ["AD202"]))] == ["AD202"]
 
 
+@pytest.mark.parametrize("lang, heading, lead", [
+    ("en", "About you", "We would love to start conversations about the following topics:"),
+    ("fr", "À propos de vous", "L'idée serait d'ouvrir des conversations sur les sujets suivants :"),
+    ("de", "Dein Profil", "Wir möchten uns gern mit dir über folgende Themen austauschen:"),
+    ("es", "Tu perfil", "Nos gustaría conversar sobre los siguientes temas:"),
+])
+def test_ad202_topics_to_talk_about_are_not_requirements(lang: str, heading: str, lead: str) -> None:
+    body = f"## {heading}\n\n{lead}\n\n" + _list(_MUST[lang] + _MORE[lang])
+    assert lint(doc(lang, body), ["AD201", "AD202"]) == []
+    plain = f"## {heading}\n\nYou have:\n\n" + _list(_MUST[lang] + _MORE[lang])
+    assert [c for c, *_ in where(lint(doc(lang, plain), ["AD201", "AD202"]))] == ["AD201", "AD202"]
+
+
 def col_of(item: str, phrase: str) -> int:
     """1-based column of ``phrase`` in the list line ``- {item}``."""
     return 3 + item.index(phrase)

@@ -219,6 +219,11 @@ class _Matchers:
         return _compile(_alt(_pick(self.data.alternatives.lead_ins, self.parse_langs)))
 
     @cached_property
+    def topics(self) -> re.Pattern[str]:
+        """A lead-in announcing topics to talk about, not requirements ("les sujets suivants")."""
+        return _compile(_alt(_pick(self.data.alternatives.topics, self.parse_langs)))
+
+    @cached_property
     def vague(self) -> re.Pattern[str]:
         """Any vague phrase."""
         return _compile(_alt(e.phrase for lang in self.langs for e in getattr(self.data.vague.entries, lang)))
@@ -425,8 +430,9 @@ class ItemGroup:
     unless the item itself says optional), ``"nice"`` (after a nice-to-have
     lead-in: "Helpful characteristics", "Idéalement vous avez…"),
     ``"alternatives"`` (after "one of the following": one requirement),
-    ``"translation"`` (the same list again in another language) or ``"offer"``
-    (perks listed after an unheaded paragraph: "401(k) match", "Urlaubstage").
+    ``"translation"`` (the same list again in another language), ``"offer"``
+    (perks listed after an unheaded paragraph: "401(k) match", "Urlaubstage") or
+    ``"topics"`` (subjects to talk about: "les sujets suivants").
     """
 
     section: Section
@@ -469,6 +475,8 @@ def _group_kind(m: _Matchers, group: ItemGroup, lead_is_paragraph: bool) -> str:
         return "nice"  # "Idéalement vous avez de l'expérience dans un ou plusieurs des domaines suivants"
     if is_alternative(m, lead):
         return "alternatives"
+    if m.topics.search(lead):
+        return "topics"  # "L'idée serait d'ouvrir des conversations sur les sujets suivants :"
     return "must"
 
 
