@@ -172,6 +172,7 @@ _PERIOD_BEFORE_RE = [(p, LazyRegex(r"\b" + rx + r"\b", re.I)) for p, rx in _PERI
 
 _PAY_WORDS = PhraseRegex("pay_words")
 _NOT_PAY_WORDS = PhraseRegex("not_pay_words")
+_NOT_PAY_AFTER = PhraseRegex("not_pay_after")
 _OTHER_MONEY = PhraseRegex("other_money")
 _FIXED = PhraseRegex("fixed")
 _OTE = PhraseRegex("ote")
@@ -368,7 +369,7 @@ def _is_pay(text: str, start: int, end: int, period: str | None, is_range: bool 
         # Up to two words may stand between: "$3,000 annual variable compensation target".
         rest = after_clause.lstrip()
         for _ in range(3):
-            if re.match(r"(?:budget|stipend|allowance|bonus|sign[- ]on|arr|tam|credit)", rest, re.I) or _OTHER_MONEY.match(rest):
+            if _NOT_PAY_AFTER.match(rest) or _OTHER_MONEY.match(rest):
                 return False
             word = re.match(r"(?!with\b|plus\b|and\b)\w+\s+", rest, re.I)
             if word is None:

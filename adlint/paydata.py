@@ -196,8 +196,8 @@ class JobPostingData(BaseModel):
     citizenship_words: list[str] = Field(default_factory=list)
 
 
-PHRASE_GROUPS = ("pay_words", "not_pay_words", "vague", "scale", "before_interview", "other_money", "fixed", "ote", "base",
-                 "unpaid", "ongoing_applications", "residence")
+PHRASE_GROUPS = ("pay_words", "not_pay_words", "vague", "scale", "before_interview", "not_pay_after", "other_money",
+                 "fixed", "ote", "base", "unpaid", "ongoing_applications", "residence")
 
 
 class PhraseGroup(BaseModel):
