@@ -441,3 +441,18 @@ def test_ad605_an_unpaid_role_states_its_pay(country, statement):
 def test_ad613_ongoing_applications_stand_for_a_deadline(statement):
     text = fm("country: US", "region: US-CO") + PAY
     assert lint(text + f"\n{statement}\n", "AD613") == []
+
+
+@pytest.mark.parametrize(("country", "sentence"), [
+    ("FR", "Notre plateforme aide les associations à promouvoir l'engagement bénévole."),
+    ("DE", "Wir unterstützen unsere Ehrenamtlichen mit Schulungen."),
+    ("FR", "Le stage en immersion est une période courte et non rémunérée pour les usagers."),
+])
+def test_ad605_volunteers_served_are_not_an_unpaid_role(country, sentence):
+    assert [d.code for d in lint(fm(f"country: {country}") + f"\n## Contexte\n\n{sentence}\n", "AD605")] == ["AD605"]
+
+
+def test_ad613_ongoing_work_is_not_ongoing_applications():
+    text = fm("country: US", "region: US-CO") + PAY + "\n- Review our product catalogue on a continual basis.\n"
+    (d,) = lint(text, "AD613")
+    assert (d.line, d.col) == (2, 10)
