@@ -744,8 +744,11 @@ class TooManyRequirements(Rule):
     why = ("People read a list of requirements as a list of gates: in Mohr's survey the most common reason for not "
            "applying was 'I didn't meet the qualifications and didn't think they would hire me'. A long must-have "
            "list turns away people who would do the job well. Keep the few that are truly needed and move the rest "
-           "to a nice-to-have list. Items labelled optional ('a plus', 'idealerweise') are not counted. The caps "
-           "are a design choice: no study gives an optimal number.")
+           "to a nice-to-have list. Items labelled optional ('a plus', 'idealerweise') or listed after a nice-to-have "
+           "lead-in ('Idéalement vous avez…', 'Helpful traits'), a list of alternatives after 'one of the following' "
+           "(one requirement), the same list repeated in another language, and perks are not counted; a list that "
+           "says not all of it is needed ('don't tick every box') is not reported. The caps are a design choice: "
+           "no study gives an optimal number.")
     source = "Mohr (2014), Harvard Business Review; LinkedIn Gender Insights Report (2019); adlint calibration"
     example_fires = "## Requirements\n\n" + "".join(f"- Skill number {i}\n" for i in range(1, 11))
     example_passes = "## Requirements\n\n- Python\n- SQL\n- Docker\n\n## Nice to have\n\n- Kafka\n- Go\n"
