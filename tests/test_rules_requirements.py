@@ -553,6 +553,8 @@ def test_ad210_negated_requirement_wording_is_not_a_requirement(lang: str, headi
     ("en", "What we expect from you:"),
     ("en", "What We Look For:"),
     ("en", "You'll succeed in this role if you:"),
+    ("en", "The Right Fit:"),
+    ("en", "We're looking for someone who:"),
     ("fr", "Ce que nous attendons de toi :"),
     ("de", "Was wir von dir erwarten:"),
     ("es", "Lo que esperamos de ti:"),
