@@ -10,10 +10,12 @@ term matches (:func:`adlint.checks.inclusive_base.scan` asks
   Names are the employer's name from the metadata, capitalised words before
   a company form (Ltd, GmbH, Inc, SAS…), words joined by "&", and, in
   English, French and Spanish (where common nouns are written in lower case),
-  runs of two or more capitalised words in running text. A run of
+  runs of two or more capitalised words in running text (capitalised words
+  that open a line or sentence are a label: "Tech-Savvy Collaborator:"). A run of
   capitalised words holding a role head noun (Engineer, Lead, Développeur) is
-  a job **title** ("our Product Lead"); packs choose which kinds they skip
-  (``TermPack.skip_in``).
+  a job **title** when a determiner or "as" introduces it ("our Product Lead",
+  "a Sales Ninja"; "on Django Ninja" is a name); packs choose which kinds
+  they skip (``TermPack.skip_in``; none by default).
 - **negation**: packs that name something asked of the applicant
   (``negatable``) are not reported when a negator stands before the match in
   its clause ("no native speaker required", "sans être de langue
@@ -65,6 +67,11 @@ _DETERMINERS = {
     "de": r"\b(?:der|die|dem|den|unser|unsere|unseren|unserem|dieser|diese)\s+(?:neue\s+|neuen\s+|künftige\s+)?",
     "es": r"\b(?:el|la|del|al|nuestro|nuestra|este|esta)\s+(?:nuevo\s+|nueva\s+|futuro\s+|futura\s+)?",
 }
+#: Words that introduce a job title: "our Product Lead", "as Head of Data", "un Product Owner".
+_INTRODUCERS = frozenset("a an the our your their this that as new senior junior lead hiring with "
+                         "un une le la notre votre en tant comme "
+                         "ein eine einen der die den dem unser unsere unseren als "
+                         "el la un una nuestro nuestra como".split())
 #: Languages whose common nouns are written in lower case: capitalised runs there are names or titles.
 _CASE_NAMES = frozenset(["en", "fr", "es"])
 
@@ -82,12 +89,10 @@ class NameSpan:
 class TermContext:
     """The per-posting context of term matches (build with :func:`context_for`).
 
-    ``language`` is the scan's language; ``lowercase_words`` every word the
-    posting writes in lower case somewhere (a capitalised sentence-initial
-    word that also occurs in lower case is an ordinary word, not part of a
-    name); ``employers`` the employer names from the metadata, lower case;
-    ``role_heads`` lower-case head nouns of job titles; ``negator_words``
-    words that negate what follows or precedes them in a clause.
+    ``language`` is the scan's language; ``runs`` the scan's runs;
+    ``employers`` the employer names from the metadata, lower case;
+    ``role_heads`` lower-case head nouns of job titles (context packs
+    ``role_heads``); ``titles`` the posting's titles and their head nouns.
     """
 
     language: str
@@ -97,15 +102,6 @@ class TermContext:
     #: The posting's job titles as :func:`title_antecedents` gives them: lower-case titles and their head nouns.
     titles: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     _names: dict[int, list[NameSpan]] = field(default_factory=dict)
-    _lower: frozenset[str] | None = None
-
-    @property
-    def lowercase_words(self) -> frozenset[str]:
-        """Every word the posting's blocks write in lower case (computed on first use)."""
-        if self._lower is None:
-            self._lower = frozenset(w for r in self.runs if r.kind == "block"
-                                    for w in _LETTERS.findall(r.text) if w.islower())
-        return self._lower
 
     # -- names --------------------------------------------------------------------------------------
     def names(self, run: "Run") -> list[NameSpan]:
@@ -150,16 +146,27 @@ class TermContext:
                     break
             words = tokens[i:j + 1]
             form = j + 1 < n and _company_form(tokens[j + 1][2]) and _adjacent(text, tokens[j], tokens[j + 1], ", ")
-            if words and self._sentence_initial(text, words[0][0]) and words[0][2].lower() in self.lowercase_words:
-                words = words[1:]  # "Our Lead iOS Engineer": "Our" is an ordinary word capitalised
+            initial = bool(words) and self._sentence_initial(text, words[0][0])
+            if initial and (words[0][2].lower() in _INTRODUCERS or words[0][2].lower() in _TITLE_SMALL):
+                words = words[1:]  # "Our Lead iOS Engineer", "At Blacklist Games": a small word capitalised
+                initial = False
             caps = [w for w in words if w[2] != "&"]
             if form and caps:
                 out.append(NameSpan(caps[0][0], tokens[j + 1][1], "company"))
-            elif len(caps) >= 2 and (capital_runs or any(w[2] == "&" for w in words)):
-                kind = "title" if any(w[2].lower() in self.role_heads for w in caps) else "name"
+            elif len(caps) >= 2 and (capital_runs or any(w[2] == "&" for w in words)) and not initial:
+                # Only in running text: capitalised words that open a line or sentence are a label or a heading
+                # ("Tech-Savvy Collaborator: …", "Collaboration & Culture Fit"), not a name.
+                kind = "title" if self._is_title(text, caps) else "name"
                 out.append(NameSpan(caps[0][0], caps[-1][1], kind))
             i = j + 1
         return out
+
+    def _is_title(self, text: str, caps: list[tuple[int, int, str]]) -> bool:
+        """A capitalised run is a job title when it holds a role head noun and a determiner or "as" introduces it
+        ("our Product Lead", "a Sales Ninja", "as Head of Data"); "on Django Ninja" names a framework."""
+        if not any(w[2].lower() in self.role_heads for w in caps):
+            return False
+        return _word_before(text, caps[0][0]) in _INTRODUCERS
 
     @staticmethod
     def _sentence_initial(text: str, start: int) -> bool:

@@ -214,7 +214,9 @@ class TermPack(BaseModel):
     requirement); ``skip_in`` lists the kinds of name a match inside is not
     reported: ``name`` (a multi-word proper name: "Django Girls"),
     ``company`` (the employer, or a name before Ltd/GmbH/Inc), ``title`` (a
-    capitalised job title: "Product Lead").
+    capitalised job title: "Product Lead"); by default none: only packs whose
+    words collide with names (age, jargon titles, technical terms, perks,
+    ableist idioms, gender-coded words) skip them.
     """
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
@@ -228,7 +230,7 @@ class TermPack(BaseModel):
     inflections: list[str] = Field(default_factory=list)
     negatable: bool = False
     not_in_sections: list[str] = Field(default_factory=list)
-    skip_in: list[Literal["name", "company", "title"]] = Field(default_factory=lambda: ["name", "company"])
+    skip_in: list[Literal["name", "company", "title"]] = Field(default_factory=list)
     markers: list[Marker] = Field(default_factory=list)
     #: Regexes matched right after a role noun that make it an inclusive form (``·se``, ``*in``, ``/a``).
     inclusive_after: list[str] = Field(default_factory=list)
