@@ -32,7 +32,7 @@ def test_corpus_baseline_makes_the_next_run_pass(tmp_path: Path, capsys) -> None
     err = capsys.readouterr().err
     doc = json.loads(base.read_text(encoding="utf-8"))
     n = len(doc["findings"])
-    assert n > 10_000 and f"wrote {n} findings" in err
+    assert n > 5_000 and f"wrote {n} findings" in err  # thousands of findings, every one fingerprinted once
     assert len({f["fingerprint"] for f in doc["findings"]}) == n  # unique
     assert main(["check", "--baseline", str(base), "--output-format", "concise", str(corpus)]) == 0
     assert capsys.readouterr().out == ""
