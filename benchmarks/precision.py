@@ -79,7 +79,9 @@ def lint_files(files: list[Path], corpus: Path) -> dict[str, list[dict]]:
         rel = f.relative_to(corpus).as_posix()
         res = lint_bytes(rel, f.read_bytes(), cfg, real_path=f)
         out[rel] = [{"code": d.code, "severity": d.severity, "message": d.message, "line": d.line, "col": d.col,
-                     "end_line": d.end_line, "end_col": d.end_col} for d in res.diagnostics]
+                     "end_line": d.end_line, "end_col": d.end_col,
+                     **({"related": [{"message": r.message, "line": r.line, "col": r.col} for r in d.related]}
+                        if d.related else {})} for d in res.diagnostics]
     return out
 
 
@@ -200,6 +202,9 @@ def write_batches(sample: list[dict], out: Path, corpus: Path, size: int) -> Non
                          f"{f['message']}")
             if f["text"]:
                 block.append(f"  - flagged text: `{f['text'].replace('`', chr(39))}`")
+            if f.get("related"):  # the places behind a whole-posting finding (AD301's counted words)
+                block.append("  - related: " + "; ".join(f"{r['message']} (line {r['line']}, column {r['col']})"
+                                                         for r in f["related"]))
         block.append("")
         batches[-1].extend(block)
         count += len(by_path[path])
