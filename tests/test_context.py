@@ -128,6 +128,7 @@ def test_a_pronoun_for_someone_else_is_not_reported(lang, title, body):
     ("fr", "Tu reprendras le code du développeur en place depuis le lancement."),
     ("fr", "L'équipe : Nicolas : développeur, Claire : designer."),
     ("fr", "Diplôme d'école d'ingénieur ou équivalent."),
+    ("de", "Frag Marcel M. (Kreditspezialist) nach den Details."),
     ("de", "Du arbeitest eng mit dem Leiter der Produktentwicklung zusammen."),
     ("es", "Trabajarás con el desarrollador principal del equipo."),
 ])

@@ -94,14 +94,27 @@ def verdict(masc: int, fem: int, words: int, options: GenderCodedOptions) -> tup
 
 
 class GenderCodedWording(TermRule):
-    """AD301: masculine- and feminine-coded words, and a document verdict normalised for length."""
+    """AD301: masculine- and feminine-coded words, and a document verdict normalised for length.
+
+    Off by default. Hand-judged on real postings, the verdict was right 11 of 20
+    times before issue 11, 3 of 12 after its first changes and 1 of 15 on a fresh
+    sample after the context layer (tests/fixtures/judged): readers reject a
+    verdict whose words describe the company, the customers, other people or the
+    work ("market leader", "leadership team", "active learning") rather than the
+    person wanted, and a word list cannot tell whom a word describes. The rule
+    stays for teams that want Gaucher et al.'s measure; benchmarks/gender_decoder.py
+    compares it with gender-decoder.
+    """
 
     code = "AD301"
     name = "gender-coded-wording"
     severity = Severity.WARNING
+    default_enabled = False
     summary = ("Masculine-coded wording (competitive, dominant, driven) outweighs feminine-coded wording: one "
                "verdict for the posting, normalised for its length, with the coded words as its related locations.")
-    why = ("Gaucher, Friesen & Kay (2011) found more masculine-coded words in ads for male-dominated jobs, and that "
+    why = ("Off by default: on real postings readers judged most verdicts wrong, because the counted words described the "
+           "company, customers or the work rather than the person wanted (1 of 15 right on the last judged sample). "
+           "Gaucher, Friesen & Kay (2011) found more masculine-coded words in ads for male-dominated jobs, and that "
            "such wording made women see more men in the job and find it less appealing, through a lower sense of "
            "belonging. The verdict compares masculine and feminine words per 100 words (short postings count as "
            "500 words), so long postings do not drift to 'strongly'. A verdict needs at least `min_evidence` (3) "
@@ -343,8 +356,8 @@ _NAME_AFTER = re.compile(
     r"[^\S\n]*(?:[^\W\d_]+[^\S\n]+){0,2}[^\W\d_]*[^\S\n]*[(:,–][^\S\n]*(?:\*\*)?"
     r"(?!(?:Il|Elle|Ils|Elles|Le|La|Les|Un|Une|Des|Nous|Vous|On|Der|Die|Das|Ein|Eine|Wir|Sie|Du|Ihr|Er|Es|El|Los|Las|"
     r"Una|Tu|Usted)\b)[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+")
-#: A named person right before it: "Maël, développeur", "Anna (Entwicklerin".
-_NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:\s+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?\s*[,(:]\s*(?:[^\W\d_]+\s+){0,2}$")
+#: A named person right before it: "Maël, développeur", "Anna (Entwicklerin", "Marcel M. (Kreditspezialist".
+_NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:\s+[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|\.))?\s*[,(:]\s*(?:[^\W\d_]+\s+){0,2}$")
 
 
 def _names_a_person(text: str, start: int, end: int) -> bool:
