@@ -40,3 +40,9 @@ def found(ds: list) -> list[tuple[int, int, str, str | None]]:
 def corpus() -> Path:
     """Fixture form of :func:`corpus_or_skip`."""
     return corpus_or_skip()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_result_cache(tmp_path_factory, monkeypatch):
+    """Each test gets an empty result cache of its own: a result cached by one test never answers another."""
+    monkeypatch.setenv("ADLINT_CACHE_DIR", str(tmp_path_factory.mktemp("adlint-cache")))
