@@ -20,8 +20,11 @@ or does not decode is ignored and rewritten, never an error. A result with an
 internal rule error is not stored.
 
 Where: ``cache-dir`` in the configuration, else the ``ADLINT_CACHE_DIR``
-environment variable, else ``.adlint_cache`` in the project root (the folder
-of the configuration file, or the working directory). The folder holds a
+environment variable (which also holds the validated rule data, in a folder
+per version: :func:`adlint.ruledata.cache_dir`), else ``.adlint_cache`` in the
+project root (the folder of the configuration file, or the working
+directory). ``ADLINT_NO_CACHE=1`` turns both caches off, as ``--no-cache`` does
+this one. The folder holds a
 ``.gitignore`` of ``*`` and a ``CACHEDIR.TAG``. ``--no-cache`` bypasses it;
 ``adlint clean`` removes it.
 """
@@ -53,7 +56,7 @@ _PRESENTATION = frozenset(["output_format", "fail_level", "include", "exclude", 
 
 def cache_folder(config: "Config") -> Path:
     """The cache folder for a run whose base configuration is ``config`` (see the module docstring)."""
-    configured = getattr(config.settings, "cache_dir", None)
+    configured = config.settings.cache_dir
     if configured:
         p = Path(configured).expanduser()
         return p if p.is_absolute() else config.root / p

@@ -193,7 +193,7 @@ def _check(args: argparse.Namespace) -> int:
             from adlint import runner
             from adlint.cache import cache_folder
 
-            folder = None if args.no_cache else cache_folder(base_cfg)
+            folder = None if args.no_cache or os.environ.get("ADLINT_NO_CACHE") else cache_folder(base_cfg)
             settings = runner.Settings(args.config, args.isolated, overrides, folder)
             workers = args.jobs if args.jobs is not None else runner.default_jobs()
             progress = _progress(len(jobs), args, base_cfg.settings.output_format)
