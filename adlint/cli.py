@@ -37,6 +37,23 @@ def _day(value: str) -> "date":
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes (1 or more): {value!r}")
+    return n
+
+
+def _progress(total: int, args: argparse.Namespace, fmt: str | None):
+    """A progress bar on standard error for a long run on a terminal, else ``None`` (see :mod:`adlint.progress`)."""
+    from adlint.progress import bar_for
+
+    return bar_for(total, disabled=args.no_progress, fmt=fmt)
+
+
 def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
@@ -70,6 +87,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
                    help="judge pay-transparency laws and expiry dates as on this day (default: today)")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output")
+    c.add_argument("-j", "--jobs", type=_jobs, metavar="N",
+                   help="lint in N processes (default: the number of CPUs; 1 lints in this process)")
+    c.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    c.add_argument("--no-progress", action="store_true", help="no progress bar on standard error")
     from adlint.fixes import add_arguments as add_fix_arguments
 
     add_fix_arguments(c)  # --fix, --unsafe-fixes, --diff, --show-fixes, --exit-non-zero-on-fix
@@ -84,6 +105,9 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("inspect", help="print a posting as adlint reads it (JSON)",
                        description="Print the Posting model of a file as JSON: metadata, sections with canonical ids and positions, blocks.")
     i.add_argument("path", type=Path)
+    cl = sub.add_parser("clean", help="remove the result cache")
+    cl.add_argument("--config", type=Path, help="use this configuration file (its cache-dir)")
+    cl.add_argument("--isolated", action="store_true", help="ignore all configuration files")
 
     sub.add_parser("server", help="run the language server (LSP over stdio; needs the 'lsp' extra)",
                    description="Run adlint as a language server speaking LSP over standard input and output. "
@@ -100,7 +124,6 @@ def _check(args: argparse.Namespace) -> int:
     from adlint.config import ConfigError, ConfigResolver
     from adlint.diagnostics import Diagnostic
     from adlint.files import PathNotFound, discover
-    from adlint.linter import lint_bytes
     from adlint.fixes import FixSession
 
     if args.write_baseline and (args.fix or args.diff):
@@ -137,37 +160,54 @@ def _check(args: argparse.Namespace) -> int:
         for f in discover(files_paths, resolver, args.force_exclude):
             jobs.append((str(f), f, None))
         base_cfg = resolver.for_path(Path(args.stdin_filename) if stdin and args.stdin_filename else (files_paths[0] if files_paths else Path(".")))
-        for display, real, data in jobs:
-            cfg = resolver.for_path(real)
-            fail_levels.append(cfg.fail_level)
-            size, from_stdin = None, data is not None
-            if data is None:
-                try:
-                    size = real.stat().st_size
-                    if size > cfg.settings.max_file_size:  # read just enough for the linter to refuse it
-                        with real.open("rb") as fh:
-                            data = fh.read(cfg.settings.max_file_size + 1)
-                    else:
-                        data = real.read_bytes()
-                except OSError as exc:
-                    from adlint.posting import Posting, Problem
-                    from adlint.linter import lint_posting
+        if fixer is not None:  # fixes change files: in this process, never from the cache
+            for display, real, data in jobs:
+                cfg = resolver.for_path(real)
+                fail_levels.append(cfg.fail_level)
+                size, from_stdin = None, data is not None
+                if data is None:
+                    try:
+                        size = real.stat().st_size
+                        if size > cfg.settings.max_file_size:  # read just enough for the linter to refuse it
+                            with real.open("rb") as fh:
+                                data = fh.read(cfg.settings.max_file_size + 1)
+                        else:
+                            data = real.read_bytes()
+                    except OSError as exc:
+                        from adlint.posting import Posting, Problem
+                        from adlint.linter import lint_posting
 
-                    posting = Posting(path=display, format="text", readable=False)
-                    posting.problems.append(Problem("unreadable", f"cannot read file: {exc.strerror}"))
-                    res = lint_posting(posting, cfg.codes_for(real), cfg)
-                    diagnostics.extend(res.diagnostics)
-                    count += 1
-                    continue
-            if fixer is not None:
+                        posting = Posting(path=display, format="text", readable=False)
+                        posting.problems.append(Problem("unreadable", f"cannot read file: {exc.strerror}"))
+                        res = lint_posting(posting, cfg.codes_for(real), cfg)
+                        diagnostics.extend(res.diagnostics)
+                        count += 1
+                        continue
                 res = fixer.lint(display, real, data, cfg, size, from_stdin)
-            else:
-                res = lint_bytes(display, data, cfg, real, file_size=size)
-            count += 1
-            diagnostics.extend(res.diagnostics)
-            crashes.extend(res.crashes)
-            if res.diagnostics and res.posting.source:
-                sources[display] = res.posting.source
+                count += 1
+                diagnostics.extend(res.diagnostics)
+                crashes.extend(res.crashes)
+                if res.diagnostics and res.posting.source:
+                    sources[display] = res.posting.source
+        else:
+            from adlint import runner
+            from adlint.cache import cache_folder
+
+            folder = None if args.no_cache or os.environ.get("ADLINT_NO_CACHE") else cache_folder(base_cfg)
+            settings = runner.Settings(args.config, args.isolated, overrides, folder)
+            workers = args.jobs if args.jobs is not None else runner.default_jobs()
+            progress = _progress(len(jobs), args, base_cfg.settings.output_format)
+            try:
+                for res in runner.run(jobs, settings, workers, progress.update if progress else None):
+                    count += 1
+                    fail_levels.append(res.fail_level)
+                    diagnostics.extend(res.diagnostics)
+                    crashes.extend(res.crashes)
+                    if res.source:
+                        sources[res.display] = res.source
+            finally:
+                if progress is not None:
+                    progress.close()
     except PathNotFound as exc:
         return _err(f"no such file or directory: {exc}")
     except ConfigError as exc:
@@ -276,15 +316,31 @@ def _rules(args: argparse.Namespace) -> int:
     from adlint import registry
     from adlint.ruledoc import rule_json
 
-    rules = registry.all_rules().values()
     if args.output_format == "json":
         import json
 
+        rules = registry.all_rules().values()
         sys.stdout.write(json.dumps([rule_json(r) for r in rules], ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
-    for r in rules:
+    for r in registry.index().values():  # the listing imports no rule module
         flags = ("" if r.default_enabled else " (off by default)") + (" [fix]" if r.fixable else "")
-        sys.stdout.write(f"{r.code}  {r.name:<34} {str(r.severity):<8} {r.summary}{flags}\n")
+        sys.stdout.write(f"{r.code}  {r.name:<34} {r.severity:<8} {r.summary}{flags}\n")
+    return EXIT_OK
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from adlint.cache import cache_folder, clear
+    from adlint.config import ConfigError, ConfigResolver
+
+    try:
+        folder = cache_folder(ConfigResolver(args.config, args.isolated).for_path(Path(".")))
+        n = clear(folder)
+    except ConfigError as exc:
+        return _err(str(exc))
+    except OSError as exc:
+        return _err(f"cannot remove the cache: {exc}")
+    sys.stderr.write(f"adlint: removed {n} cached result{'s' if n != 1 else ''} from {folder}\n" if n
+                     else f"adlint: no cache at {folder}\n")
     return EXIT_OK
 
 
@@ -323,7 +379,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     try:
         return {"check": _check, "rule": _rule, "rules": _rules, "inspect": _inspect,
-                "server": _server}[args.command](args)
+                "server": _server, "clean": _clean}[args.command](args)
     except BrokenPipeError:  # e.g. `adlint check | head`
         try:
             sys.stdout = open(os.devnull, "w")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -79,6 +80,8 @@ class Settings(BaseModel):
     board_apply_button: bool = Field(False, description="the job board shows its own apply button: "
                                      "a missing how-to-apply section is not reported")
     as_of: date | None = Field(None, description="judge laws and expiry dates as on this day (default: today)")
+    cache_dir: str | None = Field(None, description="folder of the result cache (default: .adlint_cache in the project "
+                                                    "root, or ADLINT_CACHE_DIR)")
     rules: dict[str, RuleSettings] = Field(default_factory=dict, description="per-rule severity and options")
 
     @field_validator("select", "extend_select", "ignore")
@@ -113,7 +116,7 @@ class Settings(BaseModel):
         from adlint import registry
 
         for key in value:
-            if registry.lookup(key) is None:
+            if registry.code_of(key) is None:
                 raise ValueError(f"unknown rule {key!r} in [rules] (use a code such as AD101 or a rule name)")
         return value
 
@@ -159,7 +162,7 @@ class Config:
     root: Path
     enabled: frozenset[str] = frozenset()
     severities: dict[str, Severity] = field(default_factory=dict)
-    rule_options: dict[str, Any] = field(default_factory=dict)
+    rule_options: "_RuleOptions" = field(default_factory=lambda: _RuleOptions())
     _pfi: list[tuple[re.Pattern[str], frozenset[str]]] = field(default_factory=list)
     _include: list[re.Pattern[str]] | None = None
     _exclude: list[re.Pattern[str]] = field(default_factory=list)
@@ -172,7 +175,7 @@ class Config:
 
     def relative(self, path: Path) -> str:
         """``path`` relative to :attr:`root`, with ``/`` separators (the absolute path if outside)."""
-        p = path.resolve() if path.is_absolute() or path.exists() else (Path.cwd() / path)
+        p = real_path(path) if path.is_absolute() or path.exists() else (Path.cwd() / path)
         try:
             return p.relative_to(self.root).as_posix()
         except ValueError:
@@ -227,7 +230,27 @@ class Config:
 
     def options(self, code: str) -> Any:
         """The validated options model of rule ``code``."""
-        return self.rule_options[code]
+        return self.rule_options.get_or_default(code)
+
+
+class _RuleOptions(dict):
+    """Rule code → its options model: validated values the configuration sets, defaults built on first use.
+
+    Building an options model imports its rule's module; a rule that never
+    runs (a run answered from the cache, a rule not enabled) costs nothing.
+    """
+
+    def get_or_default(self, code: str) -> Any:
+        """The options of rule ``code``: the configured ones, else its defaults (``KeyError`` for an unknown code)."""
+        got = self.get(code)
+        if got is None:
+            from adlint import registry
+
+            rule = registry.rule_class(code)
+            if rule is None:
+                raise KeyError(code)
+            got = self[code] = rule.Options.model_construct()
+        return got
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -312,7 +335,7 @@ def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[
     except ValidationError as exc:
         raise ConfigError(_format_errors(path, exc)) from None
 
-    rules = registry.all_rules()
+    rules = registry.index()  # no rule module is imported to resolve a configuration
     if settings.select is None:
         enabled = {c for c, r in rules.items() if r.default_enabled}
     else:
@@ -326,30 +349,33 @@ def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[
     option_values: dict[str, dict[str, Any]] = {}
     table_keys: dict[str, str] = {}  # rule code -> the [rules.<key>] as written, for messages
     for key, rs in settings.rules.items():
-        rule = registry.lookup(key)
-        assert rule is not None  # validated above
+        code = registry.code_of(key)
+        assert code is not None  # validated above
         if rs.severity == "off":
-            enabled.discard(rule.code)
+            enabled.discard(code)
         elif rs.severity is not None:
-            severities[rule.code] = Severity.parse(rs.severity)
-        option_values[rule.code] = rs.options()
-        table_keys[rule.code] = key
-    rule_options: dict[str, Any] = {}
+            severities[code] = Severity.parse(rs.severity)
+        option_values[code] = rs.options()
+        table_keys[code] = key
+    rule_options = _RuleOptions()
     for code, rule in rules.items():
-        if settings.as_of is not None and "as_of" in rule.Options.model_fields:
+        if settings.as_of is not None and "as_of" in rule.options:
             option_values.setdefault(code, {}).setdefault("as_of", settings.as_of)
-        if settings.rule_packs and "packs" in rule.Options.model_fields:
+        if settings.rule_packs and "packs" in rule.options:
             # Paths in a config file are relative to that file's folder.
             extra = [str((root / p) if not Path(p).expanduser().is_absolute() else Path(p).expanduser())
                      for p in settings.rule_packs]
             opts = option_values.setdefault(code, {})
             opts["packs"] = extra + [q for q in opts.get("packs", []) if q not in extra]
+        values = option_values.get(code)
+        if not values:
+            continue  # defaults need no validation: built when the rule first runs (_RuleOptions)
+        options_model = registry.rule_class(code).Options  # type: ignore[union-attr]
         try:
-            values = option_values.get(code)
-            # Defaults need no validation; building every options validator would cost start-up time.
-            rule_options[code] = rule.Options.model_validate(values) if values else rule.Options.model_construct()
+            rule_options[code] = options_model.model_validate(values)
         except ValidationError as exc:
-            raise ConfigError(_format_errors(path, exc, prefix=f"rules.{table_keys.get(code, code)}.", options=rule.Options)) from None
+            raise ConfigError(_format_errors(path, exc, prefix=f"rules.{table_keys.get(code, code)}.",
+                                             options=options_model)) from None
 
     pfi = [(_glob_regex(g), frozenset().union(*(registry.resolve(s) for s in sels)))
            for g, sels in settings.per_file_ignores.items()]
@@ -357,6 +383,24 @@ def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[
     exclude = [_glob_regex(g) for g in (*DEFAULT_EXCLUDE, *settings.exclude, *settings.extend_exclude)]
     metadata = [([_glob_regex(g) for g in table.globs], table) for table in settings.metadata]
     return Config(settings, path, root, frozenset(enabled), severities, rule_options, pfi, include, exclude, metadata)
+
+
+def real_path(path: Path) -> Path:
+    """``path`` with its folder's symbolic links resolved (``Path.resolve`` of the folder, cached), plus its name.
+
+    Resolving costs a system call per path component; a run over thousands of
+    files in a few folders resolves each folder once.
+    """
+    if not path.name or path.name in (".", ".."):
+        return _real_folder(os.path.abspath(path))
+    return _real_folder(os.path.abspath(path.parent)) / path.name
+
+
+@lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> Path:
+    """An absolute folder with its symbolic links resolved (relative paths are made absolute first: the key
+    must not depend on the working directory)."""
+    return Path(folder).resolve()
 
 
 def find_config_file(start: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
@@ -367,7 +411,7 @@ def find_config_file(start: Path, cache: dict[Path, Path | None] | None = None) 
     test session) sees config files created or deleted since.
     """
     memo = {} if cache is None else cache
-    folder = start.resolve()
+    folder = _real_folder(os.path.abspath(start))
     walked: list[Path] = []
     found: Path | None = None
     while True:

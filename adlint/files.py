@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from adlint.config import ConfigResolver
+from adlint.config import ConfigResolver, real_path
 
 
 class PathNotFound(Exception):
@@ -28,7 +28,7 @@ def discover(paths: list[Path], resolver: ConfigResolver, force_exclude: bool = 
         if path.is_file():
             if force_exclude and resolver.for_path(path).is_excluded(path):
                 continue
-            key = path.resolve()
+            key = real_path(path)
             if key not in seen:
                 seen.add(key)
                 yield path
@@ -41,7 +41,7 @@ def discover(paths: list[Path], resolver: ConfigResolver, force_exclude: bool = 
                 f = base / name
                 fcfg = resolver.for_path(f)
                 if fcfg.is_included(f) and not fcfg.is_excluded(f):
-                    key = f.resolve()
+                    key = real_path(f)
                     if key not in seen:
                         seen.add(key)
                         yield f

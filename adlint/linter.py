@@ -71,12 +71,11 @@ def lint_posting(posting: Posting, codes: frozenset[str], config: Config) -> Res
     """Run the enabled rules on a posting and apply suppressions and severities."""
     from adlint import registry, suppressions
 
-    rules = registry.all_rules()
     result = Result(posting)
     content_ok = posting.readable and not any(p.kind == "empty" for p in posting.problems)
     diags: list[Diagnostic] = []
     for code in sorted(codes):
-        rule_cls = rules.get(code)
+        rule_cls = registry.rule_class(code)
         if rule_cls is None or (rule_cls.needs_content and not content_ok):
             continue
         rule = rule_cls()
@@ -87,7 +86,7 @@ def lint_posting(posting: Posting, codes: frozenset[str], config: Config) -> Res
                                   f"{type(exc).__name__}: {exc}")
 
     def make(code: str, span: tuple[int, int], message: str) -> Diagnostic:
-        return rules[code]().at(posting, span, message)
+        return registry.rule_class(code)().at(posting, span, message)  # type: ignore[misc]
 
     if content_ok:
         diags = suppressions.apply(posting, diags, codes, make)

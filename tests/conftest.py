@@ -40,3 +40,28 @@ def found(ds: list) -> list[tuple[int, int, str, str | None]]:
 def corpus() -> Path:
     """Fixture form of :func:`corpus_or_skip`."""
     return corpus_or_skip()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache_dir(tmp_path_factory):
+    """One cache folder for the session: rule data validated once stays warm for every test."""
+    import os
+
+    folder = tmp_path_factory.mktemp("adlint-cache")
+    old = os.environ.get("ADLINT_CACHE_DIR")
+    os.environ["ADLINT_CACHE_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("ADLINT_CACHE_DIR", None)
+    else:
+        os.environ["ADLINT_CACHE_DIR"] = old
+
+
+@pytest.fixture(autouse=True)
+def _fresh_result_cache(_session_cache_dir):
+    """Each test starts with no cached results: a result cached by one test never answers another."""
+    import shutil
+
+    for entry in _session_cache_dir.iterdir():
+        if entry.is_dir() and len(entry.name) == 2:  # result entries live in <2 hex digits>/ folders
+            shutil.rmtree(entry, ignore_errors=True)

@@ -1,0 +1,171 @@
+"""Linting many files: in this process or in a pool of worker processes, through the result cache.
+
+:func:`run` takes the files to lint (``(display path, real path, bytes or
+None)``; ``None`` reads the file) and returns one :class:`FileResult` per
+file, in the order given, whatever the number of workers: output with
+``--jobs 4`` is the same as with ``--jobs 1``. A pool starts only for two or
+more files and more than one job; each worker builds its own configuration
+resolver and loads rules and rule data once, then lints many files.
+Ctrl-C stops the pool (workers ignore SIGINT; the parent cancels what has not
+started) and raises :class:`KeyboardInterrupt` for the caller to report.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from adlint.diagnostics import Diagnostic, Severity
+
+#: A file to lint: the path it is reported under, where to read it, and its bytes when already read (stdin).
+Job = tuple[str, Path, "bytes | None"]
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What linting one file gave: findings, the decoded text (for reporters, when there are findings),
+    internal rule errors, the file's fail level, and whether the cache answered."""
+
+    display: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    source: str | None = None
+    crashes: list[str] = field(default_factory=list)
+    fail_level: Severity = Severity.WARNING
+    cached: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How to build the configuration in a worker: the ``ConfigResolver`` arguments, and the cache use."""
+
+    config_file: Path | None
+    isolated: bool
+    overrides: dict
+    cache_folder: Path | None
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use (at least 1)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+class _Worker:
+    """Reads and lints files with one resolver and one cache (one per process)."""
+
+    def __init__(self, settings: Settings) -> None:
+        from adlint.cache import ResultCache
+        from adlint.config import ConfigResolver
+
+        self.resolver = ConfigResolver(settings.config_file, settings.isolated, settings.overrides)
+        self.cache = ResultCache(settings.cache_folder) if settings.cache_folder is not None else None
+
+    def lookup(self, job: Job) -> tuple[FileResult | None, Job, int | None, str | None]:
+        """Read the file and look it up in the cache: ``(result or None, job with bytes, file size, cache key)``.
+
+        The result is given when the cache answers or the file cannot be read.
+        """
+        from adlint.linter import lint_posting
+        from adlint.posting import Posting, Problem
+
+        display, real, data = job
+        cfg = self.resolver.for_path(real)
+        size = None
+        if data is None:
+            try:
+                size = real.stat().st_size
+                if size > cfg.settings.max_file_size:  # read just enough for the linter to refuse it
+                    with real.open("rb") as fh:
+                        data = fh.read(cfg.settings.max_file_size + 1)
+                else:
+                    data = real.read_bytes()
+            except OSError as exc:
+                posting = Posting(path=display, format="text", readable=False)
+                posting.problems.append(Problem("unreadable", f"cannot read file: {exc.strerror}"))
+                out = FileResult(display, fail_level=cfg.fail_level)
+                out.diagnostics = lint_posting(posting, cfg.codes_for(real), cfg).diagnostics
+                return out, job, size, None
+        key = None
+        if self.cache is not None:
+            key = self.cache.key(display, data, cfg, real)
+            hit = self.cache.get(key)
+            if hit is not None:
+                return FileResult(display, hit[0], hit[1], fail_level=cfg.fail_level, cached=True), job, size, key
+        return None, (display, real, data), size, key
+
+    def lint(self, job: Job, size: int | None = None, key: str | None = None) -> FileResult:
+        """Lint a job whose bytes are read (see :meth:`lookup`), and store the result under ``key``."""
+        from adlint.linter import lint_bytes
+
+        display, real, data = job
+        assert data is not None
+        cfg = self.resolver.for_path(real)
+        res = lint_bytes(display, data, cfg, real, file_size=size)
+        out = FileResult(display, res.diagnostics, res.posting.source if res.diagnostics and res.posting.source
+                         else None, res.crashes, cfg.fail_level)
+        if key is not None and self.cache is not None and not res.crashes:
+            self.cache.put(key, out.diagnostics, out.source)
+        return out
+
+
+_WORKER: _Worker | None = None
+
+
+def _init(settings: Settings) -> None:
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    _WORKER = _Worker(settings)
+
+
+def _work(task: tuple[Job, int | None, str | None]) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.lint(*task)
+
+
+def run(jobs: list[Job], settings: Settings, workers: int = 1,
+        progress: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+    """Lint ``jobs``; their results, in order. Files the cache answers are never sent to workers; the rest go to a
+    process pool when ``workers`` > 1 and two or more remain.
+
+    ``progress`` is called with each result as it is known. Raises
+    ``ConfigError`` when a configuration file is bad (in this process, before
+    any pool starts) and :class:`KeyboardInterrupt` on Ctrl-C.
+    """
+    here = _Worker(settings)
+    results: list[FileResult | None] = []
+    todo: list[tuple[int, tuple[Job, int | None, str | None]]] = []
+    for job in jobs:
+        res, read, size, key = here.lookup(job)
+        results.append(res)
+        if res is None:
+            todo.append((len(results) - 1, (read, size, key)))
+        elif progress is not None:
+            progress(res)
+    if workers <= 1 or len(todo) < 2:
+        for i, task in todo:
+            results[i] = res = here.lint(*task)
+            if progress is not None:
+                progress(res)
+        return [r for r in results if r is not None]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(workers, len(todo))
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init, initargs=(settings,))
+    try:
+        chunk = max(1, min(32, len(todo) // (workers * 8)))
+        for (i, _), res in zip(todo, pool.map(_work, [t for _, t in todo], chunksize=chunk)):
+            results[i] = res
+            if progress is not None:
+                progress(res)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return [r for r in results if r is not None]
