@@ -152,11 +152,13 @@ class YearsData(_Cited):
 
 class NiceMarkers(_Cited):
     """Nice-to-have markers that label a whole item at its start or its end, lead-ins that label the
-    items after them, and disclaimers that say a requirement list is not all must-haves."""
+    items after them, short labels that do so only as the whole lead-in ("En plus :"), and disclaimers
+    that say a requirement list is not all must-haves."""
 
     start: PerLanguage
     end: PerLanguage
     lead_ins: PerLanguage = Field(default_factory=PerLanguage)
+    lead_labels: PerLanguage = Field(default_factory=PerLanguage)
     disclaimers: PerLanguage = Field(default_factory=PerLanguage)
 
 
@@ -181,6 +183,8 @@ class DegreeData(_Cited):
     equivalence: PerLanguagePatterns
     in_progress: PerLanguage = Field(default_factory=PerLanguage)
     internship: PerLanguage = Field(default_factory=PerLanguage)
+    internship_text: PerLanguage = Field(default_factory=PerLanguage)
+    field_headings: PerLanguage = Field(default_factory=PerLanguage)
     other_credentials: PerLanguage = Field(default_factory=PerLanguage)
 
 
@@ -198,6 +202,9 @@ class VagueEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
     phrase: str = Field(min_length=2)
     hint: str | None = None
+    #: The phrase names an interest: followed by one of ``object_prepositions`` and a specific object
+    #: ("Leidenschaft für Hunde") it is checkable.
+    takes_object: bool = False
 
 
 class VagueEntries(BaseModel):
@@ -214,6 +221,10 @@ class VagueData(_Cited):
     """Vague requirement phrases (AD208)."""
 
     entries: VagueEntries
+    object_prepositions: PerLanguage = Field(default_factory=PerLanguage)
+    generic_objects: PerLanguage = Field(default_factory=PerLanguage)
+    purpose_words: PerLanguage = Field(default_factory=PerLanguage)
+    not_purpose_after: PerLanguage = Field(default_factory=PerLanguage)
 
 
 class OverloadData(_Cited):

@@ -229,6 +229,54 @@ def test_ad201_a_disclaimer_says_the_list_is_not_all_gates(lang: str, disclaimer
         ("AD201", 5, 4)]
 
 
+@pytest.mark.parametrize("lang, disclaimer", [
+    ("en", "Many successful candidates do not meet every single requirement, so please apply."),
+    ("en", "We encourage you to apply even if you don't meet every qualification."),
+    ("fr", "Ne te censure pas si tu ne coches pas toutes les cases."),
+    ("de", "Auch wenn du nicht alle Anforderungen erfüllst, zögere nicht, dich zu bewerben."),
+    ("de", "Und auch wenn Dein Profil nicht jedes Kriterium erfüllt: Bewirb Dich trotzdem!"),
+    ("es", "Aunque no cumplas todos los requisitos, escríbenos."),
+])
+def test_ad201_ad202_a_disclaimer_far_below_the_list_counts(lang: str, disclaimer: str) -> None:
+    items = _list(_MUST[lang] + _MORE[lang])
+    body = f"## Requirements\n\n{items}\n## Benefits\n\n- Remote work\n\n## How to apply\n\n{disclaimer}\n"
+    assert lint(doc(lang, body), ["AD201", "AD202"]) == []
+    body = f"## Requirements\n\n{items}\n## Benefits\n\n- Remote work\n"
+    assert where(lint(doc(lang, body), ["AD201", "AD202"])) == [("AD201", 5, 4), ("AD202", 5, 4)]
+
+
+@pytest.mark.parametrize("lang, label", [
+    ("en", "Nice to have:"),
+    ("fr", "Atouts :"),
+    ("de", "Nice-to-have:"),
+    ("es", "Se valorará:"),
+])
+def test_ad201_items_after_an_inline_nice_to_have_label_are_not_must_haves(lang: str, label: str) -> None:
+    # The label closes the last must-have item, as HTML postings put it ("<li>…<p>Nice to have:</p></li>").
+    must = _MUST[lang][:-1] + [f"{_MUST[lang][-1]}\n\n  {label}"]
+    body = "## Requirements\n\n" + _list(must + _MORE[lang])
+    assert lint(doc(lang, body), ["AD201", "AD203"]) == []
+    body = "## Requirements\n\n" + _list(_MUST[lang] + [label] + _MORE[lang])
+    assert lint(doc(lang, body), ["AD201", "AD203"]) == []
+    body = "## Requirements\n\n" + _list(_MUST[lang] + _MORE[lang])
+    assert where(lint(doc(lang, body), ["AD201"])) == [("AD201", 5, 4)]
+
+
+@pytest.mark.parametrize("lang, lead, marker_item", [
+    ("en", "On top:", "Strong reporting skills will be an added advantage"),
+    ("fr", "En plus :", "Une expérience en intégration web serait un plus"),
+    ("de", "Nice-to-have (Motion ist Zukunft – kein Knock-out)", "After Effects ist kein Knock-out"),
+    ("es", "Extras:", "Se valorará experiencia con SAP"),
+])
+def test_ad202_more_ways_to_split(lang: str, lead: str, marker_item: str) -> None:
+    body = "## Requirements\n\n" + _list(_MUST[lang]) + f"\n{lead}\n\n" + _list(["Illustration", "Motion design"])
+    assert lint(doc(lang, body), ["AD202"]) == []
+    body = "## Requirements\n\n" + _list(_MUST[lang] + ["Illustration", marker_item])
+    assert lint(doc(lang, body), ["AD202"]) == []
+    body = "## Requirements\n\n" + _list(_MUST[lang]) + "\nAlso:\n\n" + _list(["Illustration", "Motion design"])
+    assert where(lint(doc(lang, body), ["AD202"])) == [("AD202", 5, 4)]
+
+
 def test_ad201_perks_after_an_unheaded_paragraph_are_not_requirements() -> None:
     body = ("## What you'll need\n\n" + _list(_MUST["en"]) +
             "\nOn top of great colleagues, we look after you.\n\n"
@@ -285,8 +333,56 @@ def col_of(item: str, phrase: str) -> int:
     ("es", "Requisitos", "Se valorará experiencia con SAP", "Se valorará"),
 ])
 def test_ad203_optional_item_among_must_haves(lang: str, heading: str, item: str, marker: str) -> None:
-    diags = lint(doc(lang, f"## {heading}\n\n- Python\n- {item}\n"), ["AD203"])
+    nice = {"en": "Nice to have", "fr": "Atouts", "de": "Wünschenswert", "es": "Se valorará"}[lang]
+    diags = lint(doc(lang, f"## {heading}\n\n- Python\n- {item}\n\n## {nice}\n\n- Go\n"), ["AD203"])
     assert where(diags) == [("AD203", 8, col_of(item, marker))]
+    # Without a nice-to-have list to move it to, the inline label is what AD202 asks for.
+    assert lint(doc(lang, f"## {heading}\n\n- Python\n- {item}\n"), ["AD203"]) == []
+
+
+@pytest.mark.parametrize("lang, heading, item, lead, marker", [
+    ("en", "Requirements", "Experience working with YAML files is desirable", "Bonus points if you also know:",
+     "is desirable"),
+    ("fr", "Profil recherché", "Idéalement, vous êtes familier·ère avec les tunnels d'acquisition",
+     "Idéalement vous avez de l'expérience dans un ou plusieurs des domaines suivants :", "Idéalement"),
+    ("de", "Qualifikation", "Erste Erfahrungen im Vertrieb sind von Vorteil", "Idealerweise kennst du außerdem:",
+     "sind von Vorteil"),
+    ("es", "Requisitos", "Se valorará experiencia con SAP", "Idealmente también conoces:", "Se valorará"),
+])
+def test_ad203_a_nice_to_have_list_in_the_requirements_is_somewhere_to_move_it(
+        lang: str, heading: str, item: str, lead: str, marker: str) -> None:
+    body = f"## {heading}\n\n- Python\n- {item}\n\n{lead}\n\n- Go\n- Rust\n- Elixir\n"
+    assert where(lint(doc(lang, body), ["AD203"])) == [("AD203", 8, col_of(item, marker))]
+
+
+@pytest.mark.parametrize("lang, item", [
+    ("en", "You are fluent in English, German is an advantage"),
+    ("fr", "Maîtrise des technologies ES6, React, la maîtrise d'ElasticSearch est un gros plus"),
+    ("de", "Sehr gutes Deutsch in Wort und Schrift, Englisch ist von Vorteil"),
+    ("es", "Inglés fluido en reuniones diarias, el alemán es un plus"),
+])
+def test_ad203_a_marker_closing_a_clause_of_its_own_qualifies_only_that_clause(lang: str, item: str) -> None:
+    body = f"## Requirements\n\n- Python\n- {item}\n\n## Nice to have\n\n- Go\n"
+    assert lint(doc(lang, body), ["AD203"]) == []
+    # The whole item stays optional when the marker ends a list or follows an aside.
+    whole = {"en": "Experience with Kafka, Kubernetes or Terraform is a plus",
+             "fr": "Une expérience en ML-Ops, notamment avec Git, serait un plus",
+             "de": "Kenntnisse in Kafka, Kubernetes oder Terraform sind von Vorteil",
+             "es": "Experiencia con Kafka, Kubernetes o Terraform es un plus"}[lang]
+    body = f"## Requirements\n\n- Python\n- {whole}\n\n## Nice to have\n\n- Go\n"
+    assert [c for c, *_ in where(lint(doc(lang, body), ["AD203"]))] == ["AD203"]
+
+
+@pytest.mark.parametrize("lang, lead", [
+    ("en", "You have at least 3 of the following skills:"),
+    ("fr", "Tu justifies d'au moins 3 des compétences suivantes :"),
+    ("de", "Du bringst mindestens drei der folgenden Kenntnisse mit:"),
+    ("es", "Tienes al menos tres de las siguientes habilidades:"),
+])
+def test_ad203_a_pick_any_list_is_not_must_haves(lang: str, lead: str) -> None:
+    body = (f"## Requirements\n\n{lead}\n\n- Python\n- Openstack\n- Bonus: React or iOS\n\n"
+            "## Nice to have\n\n- Go\n")
+    assert lint(doc(lang, body), ["AD203"]) == []
 
 
 @pytest.mark.parametrize("lang, heading, item, marker", [
@@ -308,6 +404,13 @@ def test_ad203_required_item_among_nice_to_haves(lang: str, heading: str, item: 
 ])
 def test_ad203_near_misses(body: str) -> None:
     assert lint(doc("en", body), ["AD203"]) == []
+
+
+def test_ad203_the_required_x_is_not_a_label() -> None:
+    body = "## Nice to have\n\n- Experience delivering projects to the required quality\n"
+    assert lint(doc("en", body), ["AD203"]) == []
+    body = "## Nice to have\n\n- A driving licence is required\n"
+    assert [c for c, *_ in where(lint(doc("en", body), ["AD203"]))] == ["AD203"]
 
 
 # -- AD205 / AD206 ---------------------------------------------------------------------------
@@ -421,6 +524,53 @@ def test_ad207_a_degree_in_an_internship_is_the_students_level(lang: str, title:
     assert lint(text, ["AD207"]) == []
 
 
+@pytest.mark.parametrize("lang, body", [
+    ("en", "- Bachelor's degree in Marketing\n- Alternatively, a completed apprenticeship and two years of experience\n"),
+    ("fr", "- Vous êtes titulaire :\n  - d'un diplôme d'école de commerce de niveau BAC+5 ;\n"
+           "  - d'un titre de niveau III en développement commercial ; ou\n"
+           "  - d'une expérience professionnelle équivalente.\n"),
+    ("de", "- Abgeschlossene kaufmännische Ausbildung, Studium (z. B. Marketing)\n\n**oder**\n\n"
+           "Einschlägige Berufserfahrung im Online Marketing\n"),
+    ("de", "- Abgeschlossenes Studium mit Vertiefung Marketing\n"
+           "- Alternativ eine abgeschlossene Berufsausbildung mit mind. 2-jähriger Berufserfahrung\n"),
+    ("es", "- Grado en Marketing\n- O bien experiencia equivalente de tres años en agencias\n"),
+])
+def test_ad207_an_alternative_in_the_next_items(lang: str, body: str) -> None:
+    assert lint(doc(lang, "## Requirements\n\n" + body), ["AD207"]) == []
+
+
+@pytest.mark.parametrize("lang, body, col", [
+    ("en", "- Bachelor's degree in Marketing\n- Two years of experience in agencies\n", 3),
+    ("de", "- Abgeschlossenes Studium mit Vertiefung Marketing\n- Mehrjährige Berufserfahrung im Vertrieb\n", 19),
+])
+def test_ad207_experience_as_another_item_is_not_an_alternative(lang: str, body: str, col: int) -> None:
+    assert where(lint(doc(lang, "## Requirements\n\n" + body), ["AD207"])) == [("AD207", 7, col)]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Data Analyst\n\nThis internship lasts six months.\n\n## Requirements\n\n- Bachelor's degree in Statistics\n"),
+    ("fr", "## Profil\n\n- Profil type : A partir de Bac +3\n\n## Modalités\n\n- Type de contrat : Stage\n"),
+    ("de", "Als Werkstudent*in unterstützt du unser Team.\n\n## Qualifikation\n\n- Bachelor in BWL\n"),
+    ("de", "## Qualifikation\n\n- Aktuelles Studium im Bereich Gesundheitswissenschaften oder BWL\n"),
+    ("es", "## Requisitos\n\n- Grado en Estadística\n\n## Condiciones\n\n- Contrato de prácticas de seis meses\n"),
+])
+def test_ad207_an_internship_or_student_job_by_its_text(lang: str, body: str) -> None:
+    assert lint(doc(lang, body), ["AD207"]) == []
+
+
+@pytest.mark.parametrize("lang, heading", [
+    ("en", "Education Level"),
+    ("fr", "Niveau d'études"),
+    ("de", "Bildungsniveau"),
+    ("es", "Nivel de estudios"),
+])
+def test_ad207_an_ats_education_field_beside_the_requirements(lang: str, heading: str) -> None:
+    body = (f"## Requirements\n\n- High School Degree\n- Fluent English\n\n"
+            f"## {heading}\n\nAssociate's Degree/College Diploma, Bachelor's degree\n")
+    text = doc(lang, body)
+    assert lint(text, ["AD207"], {"AD207": {"sections": ["requirements"]}}) == []
+
+
 def test_ad207_degree_as_one_of_several_items() -> None:
     body = "## Requirements\n\n- 7 years of experience in C++ OR\n- Master's degree in Computer Science\n"
     assert lint(doc("en", body), ["AD207"]) == []
@@ -448,6 +598,33 @@ def test_ad208_fires(lang: str, item: str, col: int, phrase: str) -> None:
 ])
 def test_ad208_near_misses(lang: str, item: str) -> None:
     assert lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD208"]) == []
+
+
+@pytest.mark.parametrize("lang, item", [
+    ("en", "Passionate about dogs and their health"),
+    ("en", "Proactive: Brings risks, trends and opportunities to leadership's attention without waiting to be asked"),
+    ("en", "Excellent communication skills and executive presence to influence colleagues and manage business priorities"),
+    ("fr", "Esprit d'initiative pour améliorer les outils de l'équipe de validation"),
+    ("de", "Leidenschaft für Food & Fitness"),
+    ("de", "Teamplayer: Du stimmst dich täglich mit Redaktion, Design und Vertrieb ab"),
+    ("es", "Proactividad: propones mejoras al proceso de facturación cada trimestre"),
+])
+def test_ad208_an_explained_trait_is_checkable(lang: str, item: str) -> None:
+    assert lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD208"]) == []
+
+
+@pytest.mark.parametrize("lang, item, col, phrase", [
+    ("en", "Passionate about the partners, possessing the drive to succeed", 3, "Passionate"),
+    ("en", "Attention to detail with the ability to multitask and work independently", 3, "Attention to detail"),
+    ("en", "Excellent communication skills (written and verbal)", 3, "Excellent communication skills"),
+    ("fr", "Bon relationnel et capacité de vulgarisation", 3, "Bon relationnel"),
+    ("de", "Leidenschaft für das, was du tust", 3, "Leidenschaft"),
+    ("es", "Proactividad y ganas de aprender", 3, "Proactividad"),
+])
+def test_ad208_a_trait_with_a_generic_object_or_another_trait_stays_vague(
+        lang: str, item: str, col: int, phrase: str) -> None:
+    diags = lint(doc(lang, f"## Requirements\n\n- {item}\n"), ["AD208"])
+    assert where(diags) == [("AD208", 7, col)] and f"'{phrase}'" in diags[0].message
 
 
 @pytest.mark.parametrize("lang, item", [
@@ -651,7 +828,8 @@ def _req(lang: str, heading: str, items: list[str], select: list[str]) -> list:
     ("es", "Requisitos", "Opcionalmente, experiencia con Rust", "Opcionalmente"),
 ])
 def test_a_marker_opening_the_item_makes_all_of_it_optional(lang, heading, item, marker) -> None:
-    diags = _req(lang, heading, ["Python", item], ["AD203"])
+    # AD203 reports it where the posting has a nice-to-have list to move it to.
+    diags = lint(doc(lang, f"## {heading}\n\n- Python\n- {item}\n\n## Nice to have\n\n- Go\n"), ["AD203"])
     assert [(d.code, d.line, d.col) for d in diags] == [("AD203", 8, 3)]
     assert f"'{marker}' marks this as optional" in diags[0].message
 
@@ -663,7 +841,8 @@ def test_a_marker_opening_the_item_makes_all_of_it_optional(lang, heading, item,
     ("es", "Requisitos", "Experiencia con SQL; conocer dbt es un plus"),
 ])
 def test_a_marker_closing_an_aside_leaves_the_item_a_must_have(lang, heading, item) -> None:
-    assert _req(lang, heading, ["Python", item], ["AD203"]) == []
+    # A nice-to-have list exists, so only the aside keeps AD203 quiet.
+    assert lint(doc(lang, f"## {heading}\n\n- Python\n- {item}\n\n## Nice to have\n\n- Go\n"), ["AD203"]) == []
 
 
 def test_a_range_is_not_a_cap_but_a_maximum_is() -> None:

@@ -148,6 +148,12 @@ class _Matchers:
         return _compile(_alt(self._lang(n.start) + self._lang(n.end)))
 
     @cached_property
+    def nice_label(self) -> re.Pattern[str]:
+        """A nice-to-have marker as a label before a closing colon ("Nice to have:", "Atouts :")."""
+        n = self.data.nice_to_have
+        return _compile("(?:" + _alt(self._lang(n.start) + self._lang(n.end)) + r")[\s\W_]*:\s*$")
+
+    @cached_property
     def must(self) -> re.Pattern[str]:
         """A must-have marker."""
         return _compile(_alt(self._lang(self.data.must_have.phrases)))
@@ -191,6 +197,11 @@ class _Matchers:
         return _compile(_alt(self._lang(n.start) + self._lang(n.end) + self._lang(n.lead_ins)))
 
     @cached_property
+    def lead_label(self) -> re.Pattern[str]:
+        """A short label that, as the whole lead-in, makes the list after it optional ("En plus :")."""
+        return _compile(r"^[\W_]*(?:" + _alt(self._lang(self.data.nice_to_have.lead_labels)) + r")[\s\W_]*$")
+
+    @cached_property
     def disclaimer(self) -> re.Pattern[str]:
         """Wording that says a requirement list is not all must-haves ("don't tick every box")."""
         return _compile(_alt(self._lang(self.data.nice_to_have.disclaimers)))
@@ -207,6 +218,16 @@ class _Matchers:
     def internship(self) -> re.Pattern[str]:
         """Words of an internship's title ("Praktikum", "stagiaire", "MBA intern")."""
         return _compile(_alt(_pick(self.data.degree.internship, self.parse_langs)))
+
+    @cached_property
+    def internship_text(self) -> re.Pattern[str]:
+        """Wording in a posting's text that names the job an internship ("Type de contrat : Stage")."""
+        return _compile(_alt(_pick(self.data.degree.internship_text, self.parse_langs)))
+
+    @cached_property
+    def field_heading(self) -> re.Pattern[str]:
+        """A heading that is an applicant-tracking field ("Education Level"), as the whole heading."""
+        return _compile(r"^[\W_]*(?:" + _alt(_pick(self.data.degree.field_headings, self.parse_langs)) + r")[\s\W_]*$")
 
     @cached_property
     def other_credentials(self) -> re.Pattern[str]:
@@ -227,6 +248,33 @@ class _Matchers:
     def vague(self) -> re.Pattern[str]:
         """Any vague phrase."""
         return _compile(_alt(e.phrase for lang in self.langs for e in getattr(self.data.vague.entries, lang)))
+
+    @cached_property
+    def vague_takes_object(self) -> re.Pattern[str]:
+        """The vague phrases that name an interest and are checkable with a specific object."""
+        return _compile(r"^(?:" + _alt(e.phrase for lang in self.langs for e in getattr(self.data.vague.entries, lang)
+                                        if e.takes_object) + r")$")
+
+    @cached_property
+    def vague_object(self) -> re.Pattern[str]:
+        """A preposition and the first word of its object, just after a vague phrase ("für Hunde")."""
+        preps = _alt(self._lang(self.data.vague.object_prepositions))
+        return _compile(rf"^\s+(?:{preps})\s+(\S+)")
+
+    @cached_property
+    def generic_object(self) -> re.Pattern[str]:
+        """An object word that leaves an interest vague ("the", "das", "what")."""
+        return _compile(r"^(?:" + _alt(self._lang(self.data.vague.generic_objects)) + r")")
+
+    @cached_property
+    def purpose(self) -> re.Pattern[str]:
+        """A word opening what a trait is for ("to influence …", "um … zu", "pour", "para")."""
+        return _compile(_alt(self._lang(self.data.vague.purpose_words)))
+
+    @cached_property
+    def not_purpose_after(self) -> re.Pattern[str]:
+        """A last word before a purpose word that makes it another requirement ("ability to", "and to")."""
+        return _compile(r"^(?:" + _alt(self._lang(self.data.vague.not_purpose_after)) + r")$")
 
     @cached_property
     def vague_hints(self) -> tuple[tuple[str, str], ...]:
@@ -340,24 +388,52 @@ def _find_unnegated(m: _Matchers, pattern: re.Pattern[str], text: str) -> re.Mat
 _CLAUSE_START = re.compile(r";|\(|\s[–—-]\s|\.\s")
 
 
+#: An "or"/"and" joining the last part of a comma list: "Kafka, Kubernetes or Terraform is a plus" is one list.
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_END = re.compile(r"[.!?]\s+$")
+_LIST_JOIN = re.compile(r"(?<!\w)(?:or|and|oder|und|ou|et|o|y|e|sowie|&|/)(?!\w)", re.IGNORECASE)
+
+
+def nice_label_end(m: _Matchers, text: str) -> bool:
+    """True when ``text`` ends with a nice-to-have label for what follows it ("… environments Nice to have:")."""
+    t = _norm(text).rstrip()
+    if not t.endswith(":"):
+        return False
+    hit = m.nice_label.search(t)
+    return hit is not None and bool(_WORD.search(t[:hit.start()]))
+
+
 def is_nice_item(m: _Matchers, text: str) -> re.Match[str] | None:
     """The nice-to-have marker that labels the whole item ``text``, or ``None``.
 
     A marker that opens the item labels all of it ("Idealerweise Erfahrung mit
     Kubernetes"). A closing marker does too, unless it closes a clause or a
     bracketed aside of its own after a requirement ("Prometheus; Grafana is a
-    plus", "Django (FastAPI serait un plus)"): then only that detail is optional.
+    plus", "Django (FastAPI serait un plus)"), or the last of comma-separated
+    clauses that is not the end of a list ("fluent in English, German is an
+    advantage", "Maîtrise de ES6, React, la maîtrise d'ElasticSearch est un gros
+    plus"): then only that detail is optional. A marker before a closing colon
+    after a requirement ("… environments Nice to have:") labels the items after it.
     """
     t = _norm(text)
     hit = m.nice_start.search(t)
     if hit:
         return hit
     hit = m.nice_end.search(t)
-    if hit is None:
+    if hit is None or (hit.start() > 0 and nice_label_end(m, t)):
         return None
     head = t[:hit.start()]
     last = max((c.end() for c in _CLAUSE_START.finditer(head)), default=0)
-    return None if last and len(t[:last].split()) >= 2 else hit
+    if last and len(t[:last].split()) >= 2:
+        return None
+    comma = head.rfind(",")
+    part = head[comma + 1:].strip()
+    # "X, Y or Z is a plus" ends a list; "…English, German is an advantage" is a clause of its own with its
+    # subject. Not an aside ("ML-Ops, notamment avec Git, serait un plus") nor after another marker.
+    if comma > 0 and part and len(head[:comma].split()) >= 2 and not _LIST_JOIN.search(part) \
+            and not m.examples.match(part) and not m.nice_any.search(head[:comma]):
+        return None
+    return hit
 
 
 def lead_in(section: Section, block: Block) -> str:
@@ -418,8 +494,28 @@ def degree_alternative(m: _Matchers, text: str, hit: re.Match[str]) -> bool:
 
 
 def is_internship(m: _Matchers, posting: Posting) -> bool:
-    """True when a title of ``posting`` names an internship ("Stagiaire produit", "MBA Intern")."""
-    return any(m.internship.search(_norm(t.text)) for t in posting.titles)
+    """True when a title of ``posting`` names an internship ("Stagiaire produit", "MBA Intern"), or its text
+    does where the reader found no title ("Type de contrat : Stage", "Als Werkstudent*in bei …")."""
+    if any(m.internship.search(_norm(t.text)) for t in posting.titles):
+        return True
+    return any(m.internship_text.search(_norm(b.text)) for s in posting.sections for b in s.blocks)
+
+
+_ALT_START = re.compile(r"^[\W_]*(?:or|oder|ou|o|bzw\.?|alternativ\w*|alternatively|alternativement|alternativamente)\b",
+                        re.IGNORECASE)
+
+
+def alternative_follows(m: _Matchers, texts: list[str], i: int, reach: int = 3) -> bool:
+    """True when one of the ``reach`` blocks after ``texts[i]`` (a degree) is another way in, joined to it by
+    an "or": a trailing "; ou" or a lone "oder" between them, or an opening "Alternativ"/"or" ("Alternativ
+    eine abgeschlossene Berufsausbildung…", "…; ou — d'une expérience professionnelle équivalente")."""
+    joined = False
+    for j in range(i + 1, min(i + 1 + reach, len(texts))):
+        joined = joined or bool(_OR_END.search(texts[j - 1]) or _ALT_START.match(texts[j]))
+        t = texts[j]
+        if joined and (m.equivalence.search(t) or m.other_credentials.search(t) or m.experience.search(t)):
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -460,6 +556,11 @@ def item_groups(m: _Matchers, sections: list[Section]) -> list[ItemGroup]:
                 groups.append(current)
                 current.kind = _group_kind(m, current, lead_is_paragraph)
             current.items.append(b)
+            if nice_label_end(m, b.text) or (m.nice_start.search(_norm(b.text)) and _norm(b.text).rstrip().endswith(":")
+                                             and len(b.text.split()) <= 4):
+                # "Nice to have:" closing an item or standing as one: the items after it are optional.
+                current = ItemGroup(s, b.text, [], "nice")
+                groups.append(current)
     for g in groups:
         if g.kind == "must" and any(m.offer.search(_norm(b.text)) for b in g.items) and g.lead != (
                 g.section.heading.text if g.section.heading is not None else ""):
@@ -470,6 +571,8 @@ def item_groups(m: _Matchers, sections: list[Section]) -> list[ItemGroup]:
 
 def _group_kind(m: _Matchers, group: ItemGroup, lead_is_paragraph: bool) -> str:
     lead = _norm(group.lead)
+    if lead_is_paragraph and m.lead_label.search(lead):
+        return "nice"  # "En plus :" as the whole lead-in
     if m.nice_lead.search(lead) and (lead_is_paragraph or group.section.heading is None
                                      or group.section.id == REQUIREMENTS):
         return "nice"  # "Idéalement vous avez de l'expérience dans un ou plusieurs des domaines suivants"
@@ -509,9 +612,18 @@ def must_have_items(m: _Matchers, sections: list[Section]) -> list[Block]:
     return out
 
 
-def says_not_all_required(m: _Matchers, sections: list[Section]) -> bool:
-    """True when a block of ``sections`` says the list is not all must-haves ("Vous ne maîtrisez pas tout ça")."""
-    return any(m.disclaimer.search(_norm(b.text)) for s in sections for b in s.blocks)
+def says_not_all_required(m: _Matchers, posting: Posting) -> bool:
+    """True when a block of ``posting`` says the requirements are not all must-haves ("Vous ne maîtrisez pas
+    tout ça", "Auch wenn du nicht alle Anforderungen erfüllst, zögere nicht"). Anywhere in the posting: the
+    sentence often closes it, far below the list."""
+    return any(m.disclaimer.search(_norm(b.text)) for s in posting.sections for b in s.blocks)
+
+
+def has_nice_list(m: _Matchers, posting: Posting) -> bool:
+    """True when ``posting`` has a nice-to-have section or list an optional item could move to."""
+    if posting.find_sections(NICE) or _nice_lead_elsewhere(m, posting):
+        return True
+    return any(g.kind == "nice" for g in item_groups(m, requirement_sections(posting)))
 
 
 def requirement_sections(posting: Posting) -> list[Section]:
@@ -746,8 +858,9 @@ class TooManyRequirements(Rule):
            "list turns away people who would do the job well. Keep the few that are truly needed and move the rest "
            "to a nice-to-have list. Items labelled optional ('a plus', 'idealerweise') or listed after a nice-to-have "
            "lead-in ('Idéalement vous avez…', 'Helpful traits'), a list of alternatives after 'one of the following' "
-           "(one requirement), the same list repeated in another language, and perks are not counted; a list that "
-           "says not all of it is needed ('don't tick every box') is not reported. The caps are a design choice: "
+           "(one requirement), items after an inline 'Nice to have:' label, the same list repeated in another "
+           "language, and perks are not counted; a posting that says anywhere that not all of it is needed "
+           "('don't tick every box', 'auch wenn du nicht alle Anforderungen erfüllst') is not reported. The caps are a design choice: "
            "no study gives an optimal number.")
     source = "Mohr (2014), Harvard Business Review; LinkedIn Gender Insights Report (2019); adlint calibration"
     example_fires = "## Requirements\n\n" + "".join(f"- Skill number {i}\n" for i in range(1, 11))
@@ -759,7 +872,7 @@ class TooManyRequirements(Rule):
         if not sections:
             return
         m = _posting_matchers(posting)
-        if says_not_all_required(m, sections):
+        if says_not_all_required(m, posting):
             return  # the posting already tells readers the list is not all gates
         n = len(must_have_items(m, sections))
         anchor = _anchor(sections, posting)
@@ -792,7 +905,9 @@ class NoMustNiceSplit(Rule):
     summary = ("More than `min_items` requirements, with no nice-to-have section and no item marked optional "
                "('preferred', 'un plus', 'von Vorteil', 'se valorará').")
     why = ("Without a label every item reads as mandatory, and readers who miss one item do not apply. Saying "
-           "which items are optional (a 'Nice to have' section, or 'a plus' on the item) keeps the list honest.")
+           "which items are optional (a 'Nice to have' section, or 'a plus' on the item) keeps the list honest. "
+           "A lead-in such as 'En plus :' before a list counts as a split, and a posting that says not every "
+           "requirement is needed ('even if you don't meet every qualification') is not reported.")
     source = "Mohr (2014), Harvard Business Review; adlint design"
     example_fires = "## Requirements\n\n" + "".join(f"- Skill number {i}\n" for i in range(1, 9))
     example_passes = "## Requirements\n\n" + "".join(f"- Skill number {i}\n" for i in range(1, 8)) + \
@@ -812,6 +927,8 @@ class NoMustNiceSplit(Rule):
                     return
         if any(g.kind == "nice" for g in item_groups(m, sections)) or _nice_lead_elsewhere(m, posting):
             return
+        if says_not_all_required(m, posting):
+            return  # "auch wenn Dein Profil nicht jedes Kriterium erfüllt: Bewirb Dich" already says it
         n = len(must_have_items(m, sections))
         if n <= options.min_items:
             return  # alternatives, a translation of the list, or perks make it shorter than it looks
@@ -843,17 +960,26 @@ class MislabelledRequirement(Rule):
     severity = Severity.WARNING
     summary = "An item in the requirements is labelled optional ('is a plus'), or a nice-to-have item says 'required'."
     why = ("The label and the list disagree, so the reader cannot tell whether the item is a gate. Move the item to "
-           "the list its label says, or change the label. A marker inside an item ('SQL, ideally PostgreSQL') only "
-           "qualifies a detail and is not reported; a marker that opens or closes the item labels all of it.")
+           "the list its label says, or change the label. An optional item among the must-haves is reported only "
+           "when the posting has a nice-to-have section or list to move it to: without one, an inline 'is a plus' "
+           "is the label AD202 asks for. A marker inside an item ('SQL, ideally PostgreSQL') or closing a clause "
+           "of its own ('fluent in English, German is an advantage') only qualifies a detail and is not reported; "
+           "a marker that opens or closes the item labels all of it. Items of a pick-any list ('at least 3 of the "
+           "following') are not must-haves.")
     source = "adlint design"
     example_fires = "## Requirements\n\n- Python\n- Experience with Kafka is a plus\n\n## Nice to have\n\n- Go\n"
     example_passes = "## Requirements\n\n- Python\n- SQL, ideally PostgreSQL\n\n## Nice to have\n\n- Kafka\n"
 
     def check(self, posting: Posting, options: _Options) -> Iterable[Diagnostic]:
         m = _posting_matchers(posting)
+        # An inline "is a plus" is what AD202 asks for when there is no nice-to-have list to move it to.
+        movable = has_nice_list(m, posting)
+        picked = {id(b) for g in item_groups(m, requirement_sections(posting)) if g.kind != "must" for b in g.items}
         for s in posting.sections:
-            if s.id == REQUIREMENTS:
+            if s.id == REQUIREMENTS and movable:
                 for b in s.items:
+                    if id(b) in picked or _norm(b.text).rstrip().endswith(":"):
+                        continue  # a pick-any or nice-to-have group, or a label heading one ("Bonus points for:")
                     hit = is_nice_item(m, b.text)
                     if hit:
                         yield self.at(posting, b.run.span(hit.start(), hit.end()),
@@ -998,7 +1124,10 @@ class DegreeWithoutEquivalent(Rule):
            "which filters out people who learned by doing. Adding 'or equivalent experience' keeps them in. Items "
            "that mark the degree as optional ('preferred', 'von Vorteil'), say none is needed, ask for current "
            "students, or list the degree as one of several alternatives ('CPA or MBA', 'Ausbildung oder Studium', "
-           "'one of the following') are not reported, nor is any degree in a posting for an internship (it names "
+           "'one of the following', or an alternative in the next items: 'oder einschlägige Berufserfahrung', "
+           "'Alternativ eine abgeschlossene Berufsausbildung') are not reported, nor is an applicant-tracking "
+           "'Education Level' field beside the requirements, nor any degree in a posting for an internship or a "
+           "student job, by its title or its text ('Type de contrat : Stage', 'Als Werkstudent*in'; it names "
            "the student's level of study).")
     source = "Fuller, Raman et al. (2017), Dismissed by Degrees; Sigelman, Fuller & Martin (2024), Burning Glass Institute"
     example_fires = "## Requirements\n\n- Bachelor's degree in Computer Science\n"
@@ -1009,25 +1138,69 @@ class DegreeWithoutEquivalent(Rule):
         m = _posting_matchers(posting)
         if is_internship(m, posting):
             return  # the degree named is the level of the student's studies, not one to hold already
+        listed = [s for s in posting.sections if s.id in options.sections]
+        # The posting's text in reading order, headings included: a lone "oder" may be read as a heading.
+        flow: list[str] = []
+        where: dict[int, int] = {}
         for s in posting.sections:
-            if s.id not in options.sections:
-                continue
+            if s.heading is not None:
+                flow.append(_norm(s.heading.text))
+            for b in s.blocks:
+                where[id(b)] = len(flow)
+                flow.append(_norm(b.text))
+        for s in listed:
+            if s.heading is not None and m.field_heading.search(_norm(s.heading.text)) and len(listed) > 1:
+                continue  # an ATS "Education Level" field: the requirements say what is needed
             prev = ""
             for b in s.blocks:
-                text = _norm(b.text)
+                text = flow[where[id(b)]]
                 after_or, prev = bool(_OR_END.search(prev)), text
                 hit = m.degree.search(text)
                 if hit is None or m.equivalence.search(text) or is_nice_item(m, text) or m.in_progress.search(text):
                     continue
                 if _negated(m, text, hit.start()) or _find_unnegated(m, m.nice_any, text):
                     continue
-                if after_or or _OR_START.match(text) or degree_alternative(m, text, hit):
+                if after_or or _OR_START.match(text) or degree_alternative(m, text, hit) \
+                        or alternative_follows(m, flow, where[id(b)]):
                     continue  # one of several alternatives: "... OR" / "OR a degree in ..." / "CPA or MBA"
                 if is_alternative(m, text[:hit.start()]) or (b.kind == "item" and is_alternative(m, lead_in(s, b))):
                     continue  # listed under "one of the following": one alternative among others
                 yield self.at(posting, b.run.span(hit.start(), hit.end()),
                               f"'{_label(hit.group())}' is required with no alternative; add 'or equivalent "
                               "experience' if people without the degree can do the job")
+
+
+#: A label's end before its explanation: "Proactive: Brings risks … to leadership's attention".
+_LABEL_END = re.compile(r"^\s*(?::|\s[–—-])\s*")
+
+
+def vague_explained(m: _Matchers, text: str, hit: re.Match[str]) -> bool:
+    """True when the item ``text`` says what the vague phrase ``hit`` means, so readers can check it.
+
+    An interest with a specific object ("Leidenschaft für Hunde", "passion for Food & Fitness"; not
+    "passionate about the partners"), a label opening the item followed by what the person does
+    ("Proactive: Brings risks … without waiting to be asked"), or a purpose in the same clause with
+    at least five words ("… communication skills and executive presence to influence Google colleagues
+    and manage business priorities").
+    """
+    rest = text[hit.end():]
+    if m.vague_takes_object.match(hit.group()):
+        obj = m.vague_object.match(rest)
+        if obj and not m.generic_object.match(obj.group(1)):
+            return True
+    label = _LABEL_END.match(rest)
+    before = text[:hit.start()]
+    # The label opens the item or a sentence ("… Team Player: A collaborative mindset, eager to work …").
+    if label and (not _WORD.search(before) or _SENTENCE_END.search(before)) \
+            and len(_WORD.findall(rest[label.end():])) >= 5:
+        return True
+    clause = re.split(r"[.;,:()!?]|\s[–—-]\s", rest, maxsplit=1)[0]
+    purpose = m.purpose.search(clause)
+    if purpose is None:
+        return False
+    between = _WORD.findall(clause[:purpose.start()])
+    return (len(between) <= 3 and not (between and m.not_purpose_after.match(between[-1]))
+            and len(_WORD.findall(clause[purpose.end():])) >= 5)
 
 
 class VagueRequirement(Rule):
@@ -1038,8 +1211,11 @@ class VagueRequirement(Rule):
     severity = Severity.INFO
     summary = "A requirement is a cliché that cannot be checked ('team player', 'belastbar', 'force de proposition', 'proactivo')."
     why = ("Readers cannot tell whether they meet a vague trait, so it adds length without information, and several "
-           "of these words are gender-coded (see AD301). Say what the person will do that needs the trait. One "
-           "finding per item.")
+           "of these words are gender-coded (see AD301). Say what the person will do that needs the trait. A trait "
+           "the item explains is not reported: an interest with a specific object ('Leidenschaft für Hunde'), a "
+           "label followed by what the person does ('Proactive: brings risks to leadership's attention without "
+           "waiting to be asked'), or what it is for ('… communication skills to influence colleagues and manage "
+           "business priorities'). One finding per item.")
     source = "joblint (rowanmanning/joblint) realism and culture rules; adlint corpus survey"
     example_fires = "## Requirements\n\n- Team player with a strong work ethic\n"
     example_passes = "## Requirements\n\n- You review teammates' pull requests within a day\n"
@@ -1051,7 +1227,7 @@ class VagueRequirement(Rule):
                 continue
             for b in s.blocks:
                 text = _norm(b.text)
-                hits = list(m.vague.finditer(text))
+                hits = [h for h in m.vague.finditer(text) if not vague_explained(m, text, h)]
                 if not hits:
                     continue
                 first = hits[0]
