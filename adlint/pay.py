@@ -121,14 +121,38 @@ _CURRENCY_WORDS = {
     "r$": "BRL", "brl": "BRL", "mx$": "MXN", "mxn": "MXN", "s$": "SGD", "sgd": "SGD", "hk$": "HKD", "hkd": "HKD",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
     "£": "GBP", "gbp": "GBP", "chf": "CHF", "fr.": "CHF",
-    "₹": "INR", "inr": "INR", "zł": "PLN", "pln": "PLN", "¥": "JPY", "jpy": "JPY",
-    "sek": "SEK", "nok": "NOK", "dkk": "DKK", "czk": "CZK", "kč": "CZK", "huf": "HUF", "ron": "RON",
+    "₹": "INR", "inr": "INR", "pln": "PLN", "¥": "JPY", "jpy": "JPY",
+    "sek": "SEK", "nok": "NOK", "dkk": "DKK", "czk": "CZK", "huf": "HUF", "ron": "RON", "bgn": "BGN",
     "$": "$", "kr": "kr", "kr.": "kr",
 }
 _PREFIX_CUR = (r"(?:(?:USD|CAD|AUD|NZD|SGD|HKD|MXN)\s?\$|US\$|USD|C\$|CA\$|CAN\$|CAD|A\$|AU\$|AUD|NZ\$|NZD|R\$|MX\$|S\$|HK\$"
-               r"|\$|€|EUR|£|GBP|CHF|(?<![\w-])Fr\.|₹|INR|¥|JPY|SEK|NOK|DKK|PLN|CZK|HUF|RON|BRL|ZAR|ILS)")
-_SUFFIX_CUR = (r"(?:€|EUR\b|[Ee]uros?\b|USD\b|CAD\b|AUD\b|NZD\b|GBP\b|CHF\b|SGD\b|INR\b|PLN\b|zł|SEK\b|NOK\b|DKK\b"
-               r"|CZK\b|Kč|HUF\b|RON\b|BRL\b|MXN\b|HKD\b|JPY\b|kr\.?(?![a-zäöå])|[Dd]ollars?\b|\$|£)")
+               r"|\$|€|EUR|£|GBP|CHF|(?<![\w-])Fr\.|₹|INR|¥|JPY|SEK|NOK|DKK|PLN|CZK|HUF|RON|BGN|BRL|ZAR|ILS{before})")
+_SUFFIX_CUR = (r"(?:€|EUR\b|[Ee]uros?\b|USD\b|CAD\b|AUD\b|NZD\b|GBP\b|CHF\b|SGD\b|INR\b|PLN\b|SEK\b|NOK\b|DKK\b"
+               r"|CZK\b|HUF\b|RON\b|BGN\b|BRL\b|MXN\b|HKD\b|JPY\b|kr\.?(?![a-zäöå])|[Dd]ollars?\b|\$|£{after})")
+
+
+def _local_symbols() -> dict[str, str]:
+    """Local currency signs ("lei", "zł", "Ft", "лв") → ISO 4217 code, from ``rules/currencies.yaml``."""
+    from adlint.paydata import currencies
+
+    return {s.symbol.lower(): s.code for s in currencies().local_symbols}
+
+
+def _symbol_alternatives(position: str) -> str:
+    """``|``-prefixed regex alternatives of the local signs written at ``position`` (longest first); a sign
+    ending in a letter must not run on into a word ("lei" in "leicht", "Ft" in "Fte")."""
+    from adlint.paydata import currencies
+
+    syms = sorted((s.symbol for s in currencies().local_symbols if position in s.position), key=len, reverse=True)
+    out = ""
+    for sym in syms:
+        rx = re.escape(sym)
+        if position == "before":
+            rx = r"(?<![\w-])" + rx
+        if sym[-1].isalpha():
+            rx += r"(?![^\W\d_])"
+        out += "|" + rx
+    return out
 _NUM = (r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"  # Indian grouping: 25,00,000 (lakh)
         r"|\d{1,3}(?:(?:[,.'’\u00a0\u202f\u2009]|\s(?=\d{3}(?!\d)))\d{3}(?!\d))+(?:[.,]\d{1,2}(?!\d))?"
         r"|\d+(?:[.,]\d{1,2}(?!\d))?")
@@ -136,20 +160,38 @@ _MULT = r"(?:\s?(?:[kK](?![a-zA-Z])|Mio\.?(?![a-zA-Z])|Tsd\.?(?![a-zA-Z])))"
 
 
 def _amount(p: str) -> str:
-    """The regex of one amount, its groups prefixed with ``p``."""
-    return (rf"(?:(?P<{p}pre>{_PREFIX_CUR})\s?)?(?P<{p}num>{_NUM})(?P<{p}mult>{_MULT})?"
-            rf"(?:\s?(?P<{p}post>{_SUFFIX_CUR})(?!\s?:))?")
+    """The regex of one amount, its groups prefixed with ``p`` (with the local currency signs of
+    ``rules/currencies.yaml``)."""
+    pre = _PREFIX_CUR.format(before=_symbol_alternatives("before"))
+    post = _SUFFIX_CUR.format(after=_symbol_alternatives("after"))
+    return (rf"(?:(?P<{p}pre>{pre})\s?)?(?P<{p}num>{_NUM})(?P<{p}mult>{_MULT})?"
+            rf"(?:\s?(?P<{p}post>{post})(?!\s?:))?")
+
+
+class _BuiltRegex(LazyRegex):
+    """A regular expression whose pattern is built on first use (it needs rule data)."""
+
+    __slots__ = ("_build",)
+
+    def __init__(self, build: Any, flags: int = 0) -> None:
+        super().__init__("", flags)
+        self._build = build
+
+    def compiled(self) -> re.Pattern[str]:
+        """The built pattern, compiled. Raises ``RuleDataError`` for bad rule data."""
+        if self._rx is None:
+            self._rx = re.compile(self._build(), self._args[1])
+        return self._rx
 
 _CONNECT = r"\s*(?:-|–|—|‑|−|to|bis|à|au|a|hasta|through)\s*"
 _BETWEEN_CONNECT = r"\s*(?:and|und|et|y)\s*"
-_A1 = _amount("a")
-_A2 = _amount("b")
 # A unit written on the first amount of a range too ("$40/hr – $55/hr"), and a period glued to the
 # last amount ("$90,000annually"), do not break a range.
 _UNIT_ON_FIRST = r"(?:\s*/\s?(?:hr|hour|h|yr|year|mo|month|day|week|an|jahr|mois|año)\b\.?)?"
 _END = r"(?:(?![\w])|(?=(?:annually|yearly|monthly|hourly|weekly|daily|per\b|p\.a\.)))"
-_RANGE_RE = LazyRegex(rf"(?<![\w.,])(?:{_A1}){_UNIT_ON_FIRST}(?:\s*\([^()\d]{{1,30}}\))?(?P<conn>{_CONNECT}|{_BETWEEN_CONNECT})(?:{_A2}){_END}")
-_SINGLE_RE = LazyRegex(rf"(?<![\w.,])(?:{_A1}){_END}")
+_RANGE_RE = _BuiltRegex(lambda: rf"(?<![\w.,])(?:{_amount('a')}){_UNIT_ON_FIRST}(?:\s*\([^()\d]{{1,30}}\))?"
+                                 rf"(?P<conn>{_CONNECT}|{_BETWEEN_CONNECT})(?:{_amount('b')}){_END}")
+_SINGLE_RE = _BuiltRegex(lambda: rf"(?<![\w.,])(?:{_amount('a')}){_END}")
 
 _BETWEEN_WORDS = LazyRegex(r"(?:between|zwischen|entre)\s*$", re.I)
 
@@ -199,6 +241,9 @@ UNPAID_RE = PhraseRegex("unpaid")
 
 #: Words restricting where applicants live ("reside within the state of"); the place follows (see paydata.residence_regions).
 RESIDENCE_RE = PhraseRegex("residence")
+
+#: The role stated as freelance or independent-contractor work ("a remote freelance position", "mission freelance").
+FREELANCE_RE = PhraseRegex("freelance")
 
 #: Applications accepted on an ongoing or rolling basis, or until filled (Colorado accepts it instead of a date).
 ONGOING_APPLICATIONS_RE = PhraseRegex("ongoing_applications")
@@ -296,7 +341,8 @@ def resolve_currency(symbol: str | None, country: str | None = None) -> str | No
     combo = re.fullmatch(r"([A-Z]{3})\s?\$", symbol.strip())
     if combo:
         return combo.group(1)
-    code = _CURRENCY_WORDS.get(symbol.strip().lower(), symbol.strip().upper() if len(symbol.strip()) == 3 else None)
+    word = symbol.strip().lower()
+    code = _CURRENCY_WORDS.get(word) or _local_symbols().get(word) or (word.upper() if len(word) == 3 else None)
     if code == "$":
         from adlint.paydata import currencies
 

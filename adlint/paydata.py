@@ -3,13 +3,15 @@
 Loaders (validated by pydantic, cached like :mod:`adlint.ruledata`):
     :func:`jurisdictions` (``rules/jurisdictions.yaml``), :func:`currencies`
     (``rules/currencies.yaml``), :func:`jobposting` (``rules/jobposting.yaml``),
-    :func:`pay_phrases` (``rules/pay_phrases.yaml``).
+    :func:`pay_phrases` (``rules/pay_phrases.yaml``), :func:`timezones` (``rules/timezones.yaml``).
 
 Posting helpers:
     :func:`posting_place`: countries, regions, places, remote flag and
     employer head count, from metadata, JSON-LD ``jobLocation`` and
     ``applicantLocationRequirements``, and the ``location`` text.
     :func:`applicable`: the jurisdictions whose posting duty covers a posting on a date.
+    :func:`freelance_stated`: the text states the role as freelance or independent-contractor work, which
+    the employee pay laws do not cover; :func:`contractor_only`: that, or JSON-LD CONTRACTOR alone (AD604).
 """
 
 import re
@@ -179,7 +181,29 @@ class CurrencyData(BaseModel):
     sources: list[Source]
     dollar_currencies: list[str]
     krone_currencies: dict[str, str]
+    local_symbols: list["LocalSymbol"] = Field(default_factory=list)
     country_currencies: dict[str, list[str]]
+
+    @model_validator(mode="after")
+    def _check(self) -> "CurrencyData":
+        known = {s.id for s in self.sources}
+        for sym in self.local_symbols:
+            unknown = [r for r in sym.source if r not in known]
+            if unknown:
+                raise ValueError(f"local_symbols {sym.symbol!r} cites unknown source(s) {', '.join(unknown)}")
+        return self
+
+
+class LocalSymbol(BaseModel):
+    """A currency sign written the local way ("lei", "zł", "Ft", "лв", "Kč"): ``code`` (ISO 4217), whether it
+    stands ``before`` and/or ``after`` the amount (``position``), glued or spaced, and its sources."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+    symbol: str = Field(min_length=1)
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    position: list[Literal["before", "after"]] = Field(min_length=1)
+    example: str
+    source: list[str] = Field(min_length=1)
 
 
 class JobPostingData(BaseModel):
@@ -197,7 +221,7 @@ class JobPostingData(BaseModel):
 
 
 PHRASE_GROUPS = ("pay_words", "not_pay_words", "vague", "scale", "before_interview", "not_pay_after", "other_money",
-                 "fixed", "ote", "base", "unpaid", "ongoing_applications", "residence")
+                 "fixed", "ote", "base", "unpaid", "ongoing_applications", "residence", "freelance")
 
 
 class PhraseGroup(BaseModel):
@@ -236,6 +260,53 @@ class PayPhrases(BaseModel):
             if unknown:
                 raise ValueError(f"groups.{name}.source: unknown source id(s) {', '.join(unknown)}")
         return self
+
+
+class TimeZone(BaseModel):
+    """One US time zone: how it is written (``names`` as regular expressions in the four languages,
+    ``abbreviations``) and the states (ISO 3166-2) wholly or partly in it, per ``section`` of 49 CFR Part 71."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+    section: str
+    source: list[str] = Field(min_length=1)
+    names: list[str] = Field(min_length=1)
+    abbreviations: list[str] = Field(default_factory=list)
+    states: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> "TimeZone":
+        for p in self.names:
+            try:
+                re.compile(p, re.I)
+            except re.error as exc:
+                raise ValueError(f"name {p!r} is not a valid regular expression: {exc}") from None
+        bad = [r for r in self.states if not re.fullmatch(_REGION, r)]
+        if bad:
+            raise ValueError(f"states are not ISO 3166-2 codes: {', '.join(bad)}")
+        return self
+
+
+class TimeZoneData(BaseModel):
+    """``rules/timezones.yaml``: US time zones and their states (49 CFR Part 71)."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+    sources: list[Source]
+    zones: dict[str, TimeZone]
+
+    @model_validator(mode="after")
+    def _check(self) -> "TimeZoneData":
+        known = {s.id for s in self.sources}
+        for name, z in self.zones.items():
+            unknown = [r for r in z.source if r not in known]
+            if unknown:
+                raise ValueError(f"zones.{name}.source: unknown source id(s) {', '.join(unknown)}")
+        return self
+
+
+@lru_cache(maxsize=None)
+def timezones() -> TimeZoneData:
+    """The US time zones (``rules/timezones.yaml``). Raises ``RuleDataError``."""
+    return load_model(rules_dir() / "timezones.yaml", TimeZoneData)
 
 
 @lru_cache(maxsize=None)
@@ -424,10 +495,66 @@ def _regions_after(text: str, pos: int, countries: list[str]) -> list[str]:
         pos = sep.end()
 
 
+_ZONE_JOIN = r"\s*(?:,|/|&|\bor\b|\band\b|\bou\b|\bet\b|\boder\b|\bund\b|\bo\b|\by\b)\s*(?:the\s+)?"
+
+
+@lru_cache(maxsize=1)
+def _zone_phrase() -> tuple[re.Pattern[str], list[tuple[list[str], re.Pattern[str]]]]:
+    """The regex of a time-zone phrase at a position ("the Central time zone", "Eastern or Central time",
+    "EST/CST", "fuseau horaire de l'Est", "zona horaria del Pacífico", "Pacific-Zeitzone"), and per zone
+    the regex finding it inside such a phrase, from ``rules/timezones.yaml``."""
+    zones = timezones().zones.values()
+    names = "|".join(f"(?:{n})" for z in zones for n in z.names)
+    abbrs = "|".join(a for z in zones for a in z.abbreviations)
+    one = rf"(?:{names}|\b(?:{abbrs})\b)"
+    many = rf"{one}(?:{_ZONE_JOIN}{one})*"
+    abbr_many = rf"\b(?:{abbrs})\b(?:{_ZONE_JOIN}\b(?:{abbrs})\b)*"
+    phrase = (rf"(?:the\s+|der\s+|le\s+|la\s+|el\s+|les\s+|los\s+)?(?:"
+              rf"(?:{many})\s+(?:standard\s+)?time(?:\s*zones?)?\b"          # Central time zone, Pacific Time
+              rf"|(?:{many})[-\s]?Zeitzonen?"                                  # Pacific-Zeitzone
+              rf"|(?:fuseaux?|zones?)\s+horaires?\s+(?:{many})"               # fuseau horaire de l'Est
+              rf"|zonas?\s+horarias?\s+(?:{many})"                            # zona horaria del Pacífico
+              rf"|{abbr_many})")                                              # EST/CST (not ET, CT: Connecticut)
+    per_zone = []
+    for z in zones:
+        alts = [f"(?:{n})" for n in z.names] + [rf"\b{a}\b" for a in z.abbreviations]
+        per_zone.append((z.states, re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.I)))
+    return re.compile(phrase, re.I), per_zone
+
+
+def zone_states_at(text: str, pos: int) -> list[str]:
+    """States (ISO 3166-2) of the US time zones named at ``pos`` ("the Central time zone" → Alabama...
+    Wisconsin; see ``rules/timezones.yaml``), or ``[]`` when no time zone is named there."""
+    rx, per_zone = _zone_phrase()
+    m = rx.match(text, pos)
+    if m is None:
+        return []
+    out: list[str] = []
+    for states, zone_rx in per_zone:
+        if zone_rx.search(m.group(0)):
+            out.extend(s for s in states if s not in out)
+    return out
+
+
+#: Words before a place list that make it the places left out ("not accepting applications from candidates
+#: residing in", "except residents of"), in the four languages.
+_EXCLUDED = re.compile(r"\b(?:not|no|cannot|can['’]t|unable|except(?:ing)?|excluding|outside(?:\s+of)?|nicht|kein\w*|"
+                       r"au[sß]er|ausgenommen|pas|sauf|hors|excepto|salvo|fuera)\b|n['’]t\b", re.I)
+
+
+def _clause_start(text: str, pos: int) -> str:
+    """The words before ``pos`` in its sentence (at most 80 characters)."""
+    before = text[max(0, pos - 80):pos]
+    cut = list(re.finditer(r"[.;!?](?:\s|$)|\n", before))
+    return before[cut[-1].end():] if cut else before
+
+
 def residence_regions(posting: "Posting", countries: list[str]) -> list[str]:
     """Regions (ISO 3166-2) the posting restricts applicants to: "reside within the state of Texas",
-    "(Remote in NM)", "residents of Ontario" (wording: ``residence`` in ``rules/pay_phrases.yaml``), for the
-    posting's ``countries``. A remote job limited to Texas is not open to Colorado or New York applicants."""
+    "(Remote in NM)", "residents of Ontario", "Available States: Utah, Texas, Florida", "open to candidates
+    in the Central time zone" (wording: ``residence`` in ``rules/pay_phrases.yaml``; a US time zone stands
+    for its states, ``rules/timezones.yaml``), for the posting's ``countries``. A remote job limited to
+    Texas, or to the Central time zone, is not open to Colorado or California applicants."""
     if not countries:
         return []
     from adlint.pay import RESIDENCE_RE, text_runs
@@ -435,10 +562,67 @@ def residence_regions(posting: "Posting", countries: list[str]) -> list[str]:
     out: list[str] = []
     for run in text_runs(posting):
         for m in RESIDENCE_RE.finditer(run.text):
-            for reg in _regions_after(run.text, m.end(), countries):
+            if _EXCLUDED.search(_clause_start(run.text, m.start())):
+                continue  # "not accepting applications from candidates residing in ...": places left out
+            regs = _regions_after(run.text, m.end(), countries)
+            if not regs and "US" in countries:
+                regs = zone_states_at(run.text, m.end())
+            for reg in regs:
                 if reg not in out:
                     out.append(reg)
     return out
+
+
+#: A contract role paid as an employee (US W-2), which the employee pay laws do cover.
+_W2_RE = re.compile(r"\bW-?2\b", re.I)
+
+
+def freelance_stated(posting: "Posting") -> bool:
+    """The text states the role as freelance or independent-contractor work ("a part-time, remote freelance
+    position", "as an independent contractor", "1099 contract", "freiberufliche Tätigkeit", "mission
+    freelance", "como autónomo"; ``freelance`` in ``rules/pay_phrases.yaml``), does not call it a W-2
+    (employee) contract, and JSON-LD ``employmentType`` names no employee kind (FULL_TIME, TEMPORARY,
+    INTERN, PER_DIEM). Employee pay laws (Colorado's Equal Pay for Equal Work Act and its kin) do not cover
+    such a role. Cached on the posting."""
+    key = "adlint.paydata.freelance"
+    if key in posting.cache:
+        return posting.cache[key]
+    from adlint.pay import FREELANCE_RE, find_in_posting
+
+    result = (not (_employment_types(posting) & {"FULL_TIME", "TEMPORARY", "INTERN", "PER_DIEM"})
+              and next(find_in_posting(posting, FREELANCE_RE), None) is not None and not _says_w2(posting))
+    posting.cache[key] = result
+    return result
+
+
+def contractor_only(posting: "Posting") -> bool:
+    """The posting is for a contractor, not an employee: JSON-LD ``employmentType`` (or ``employment_type``
+    metadata) names only CONTRACTOR and the text does not call it W-2, or :func:`freelance_stated`. The
+    benefit-disclosure duties (AD604) describe employees' benefits, so either is enough there; the pay rules
+    need the text's own wording (:func:`freelance_stated`), since a "contract role" in JSON-LD may still be
+    an employee one (judged so on the corpus)."""
+    if _employment_types(posting) == {"CONTRACTOR"} and not _says_w2(posting):
+        return True
+    return freelance_stated(posting)
+
+
+def _employment_types(posting: "Posting") -> set[str]:
+    """JSON-LD ``employmentType`` (or ``employment_type`` metadata) values, upper case with underscores."""
+    job = posting.jsonld if isinstance(posting.jsonld, dict) else {}
+    kinds = job.get("employmentType", posting.meta("employment_type"))
+    kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
+    return {str(k).strip().upper().replace("-", "_").replace(" ", "_") for k in kinds}
+
+
+def _says_w2(posting: "Posting") -> bool:
+    """The text calls the role a W-2 (employee) engagement."""
+    return any(_W2_RE.search(run.text) for run in _text_runs(posting))
+
+
+def _text_runs(posting: "Posting") -> Iterable[Any]:
+    from adlint.pay import text_runs
+
+    return text_runs(posting)
 
 
 def _truthy(value: Any) -> bool:

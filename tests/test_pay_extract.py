@@ -11,6 +11,7 @@ import pytest
 
 from adlint.linter import lint_text
 from adlint.pay import extract, from_metadata, parse_number, pay_in, posting_pay
+from adlint.paydata import zone_states_at
 
 # (source file in the corpus, text, min, max, currency, period)
 REAL = [
@@ -280,7 +281,14 @@ def test_base_salary_next_to_variable_pay_stays_pay():
     ("El salario es de 2.400 € brutos al mes.", True),
     ("The maximum base pay for this position is $140,000.", False),
     ("Starting wage is $18 / hour.", False),
-    ("Salary: $95,000", False),
+    ("Pay starts at $18 / hour.", False),
+    # A label alone before one figure names it as the pay (issue 11, round 3: 'Hourly Rate: $90/hr').
+    ("Salary: $95,000", True),
+    ("Hourly Rate: $90/hr", True),
+    ("Stundenlohn: 18 € brutto", True),
+    ("Salaire : 42 000 € brut annuel", True),
+    ("Tarifa: 30 €/hora", True),
+    ("Annual salary target for the team: $95,000", False),
 ])
 def test_a_figure_stated_as_the_pay_is_fixed(text, fixed):
     (p,) = pay_in(text)
@@ -321,3 +329,43 @@ def test_comma_typo_in_a_range_is_marked():
 def test_on_target_earnings(text, ote):
     found = pay_in(text)
     assert found and all(p.ote is ote for p in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Romanian leu as job boards write it (glued before, '.' groups thousands) and as CLDR's ro locale does.
+    ("lei7.855 – lei8.500 a month, expected monthly NET salary range", (7855.0, 8500.0, "RON", "MONTH")),
+    ("Salariu: 7.855 - 8.500 lei net pe lună", (7855.0, 8500.0, "RON", None)),
+    ("Fizetés: 450 000 - 600 000 Ft bruttó", (450000.0, 600000.0, "HUF", None)),
+    ("Заплата: 2 500 - 3 200 лв. бруто", (2500.0, 3200.0, "BGN", None)),
+    ("Wynagrodzenie: 8 000 - 11 000 zł brutto", (8000.0, 11000.0, "PLN", None)),
+    ("Mzda: 50 000 - 65 000 Kč", (50000.0, 65000.0, "CZK", None)),
+])
+def test_local_currency_signs(text, expected):
+    (p,) = extract(text)
+    assert (p.min, p.max, p.currency, p.period) == expected and p.is_pay
+
+
+@pytest.mark.parametrize("text", [
+    "Das ist leicht 7 Tage lang",      # 'lei' inside a word is no currency
+    "Ceiling height 12 Ftx",           # 'Ft' running on into a word
+])
+def test_local_currency_signs_inside_words(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(("text", "has", "lacks"), [
+    ("the Central time zone", {"US-TX", "US-IL", "US-WI"}, {"US-CO", "US-CA", "US-WA"}),
+    ("the Mountain or Pacific time zones", {"US-CO", "US-CA", "US-WA", "US-AZ"}, {"US-NY", "US-IL"}),
+    ("EST/CST", {"US-NY", "US-IL"}, {"US-CO", "US-CA"}),
+    ("le fuseau horaire du Centre", {"US-TX"}, {"US-CO"}),
+    ("Pacific-Zeitzone", {"US-CA", "US-WA"}, {"US-CO"}),
+    ("la zona horaria del Pacífico", {"US-CA"}, {"US-TX"}),
+])
+def test_time_zone_states(text, has, lacks):
+    states = set(zone_states_at(text, 0))
+    assert has <= states and not (lacks & states)
+
+
+@pytest.mark.parametrize("text", ["CT", "Pacific Northwest", "central Europe", "the Eastern region"])
+def test_no_time_zone_named(text):
+    assert zone_states_at(text, 0) == []  # 'CT' is Connecticut; a zone needs 'time zone' or an abbreviation

@@ -128,8 +128,8 @@ def test_ad602_vague_and_open_ended_in_new_york():
 
 
 def test_ad602_single_figure_where_a_range_is_required():
-    (d,) = lint(NYC + "\n## Compensation\n\nSalary: $130,000 per year.\n", "AD602")
-    assert (d.line, d.col, d.severity) == (9, 9, Severity.WARNING)
+    (d,) = lint(NYC + "\n## Compensation\n\nWe pay $130,000 per year.\n", "AD602")
+    assert (d.line, d.col, d.severity) == (9, 8, Severity.WARNING)
     assert "minimum and a maximum" in d.message
     # Colorado wants pay, not necessarily a range
     assert lint(fm("country: US", "region: US-CO") + "\n## Pay\n\nSalary: $130,000 per year.\n", "AD602") == []
@@ -456,3 +456,110 @@ def test_ad613_ongoing_work_is_not_ongoing_applications():
     text = fm("country: US", "region: US-CO") + PAY + "\n- Review our product catalogue on a continual basis.\n"
     (d,) = lint(text, "AD613")
     assert (d.line, d.col) == (2, 10)
+
+
+# -- issue 11, round 3: lists of states, time zones, freelance roles, labelled figures, local currencies -----
+
+@pytest.mark.parametrize("statement", [
+    "Remote\n\n(Available States: Utah, Texas, Florida, North Carolina, Alabama, Virginia)",
+    "You must live in one of the following states: Texas, Utah or Florida.",
+    "This role is open to qualified candidates in Texas, Florida or Georgia.",
+    "Ce poste est ouvert aux candidats résidant au Texas ou en Floride.",
+    "Die Stelle ist offen für Bewerber in Texas oder Florida.",
+    "El puesto está abierto a candidatos en Texas o Florida.",
+])
+def test_ad601_a_list_of_states_limits_the_laws(statement):
+    text = REMOTE_US + f"\n## Who can apply\n\n{statement}\n"
+    assert lint(text, "AD601") == []
+    assert lint(text, "AD613") == []
+
+
+def test_ad601_a_list_of_states_with_a_covered_state_keeps_its_law():
+    (d,) = lint(REMOTE_US + "\n## Who can apply\n\nAvailable States: Colorado, Texas, Utah\n", "AD601")
+    assert (d.line, d.col, d.end_col) == (2, 10, 12)
+    assert "Colorado" in d.message and "California" not in d.message and "Washington" not in d.message
+
+
+@pytest.mark.parametrize("statement", [
+    "We are not accepting applications from residents of Texas or Florida.",   # places left out
+    "Branch is prioritizing candidates located in Ohio but hires across the US.",  # a preference
+    "You must overlap with Pacific time hours.",                                 # working hours, not residence
+])
+def test_ad601_near_misses_keep_the_remote_laws(statement):
+    (d,) = lint(REMOTE_US + f"\n## Who can apply\n\n{statement}\n", "AD601")
+    assert "Colorado" in d.message and "California" in d.message
+
+
+@pytest.mark.parametrize(("statement", "law", "not_laws"), [
+    ("This is a field sales role open to qualified candidates in the Central time zone.", "Illinois",
+     ("Colorado", "California", "Washington")),
+    ("Candidates must be located in the Mountain time zone.", "Colorado", ("California", "Washington", "Illinois")),
+    ("Ce poste est ouvert aux candidats situés dans le fuseau horaire du Pacifique.", "Washington",
+     ("Colorado", "Illinois")),
+    ("Die Stelle ist offen für Bewerber in der Central-Zeitzone.", "Illinois", ("Colorado", "California")),
+    ("El puesto está abierto a candidatos en la zona horaria del Centro.", "Illinois", ("Colorado", "California")),
+])
+def test_a_time_zone_limits_the_laws(statement, law, not_laws):
+    text = REMOTE_US + f"\n## Who can apply\n\n{statement}\n"
+    for code in ("AD601", "AD604"):
+        (d,) = lint(text, code)
+        assert (d.line, d.col) == (2, 10)
+        assert law in d.message and not any(n in d.message for n in not_laws), (code, d.message)
+    # Colorado's deadline duty only where Colorado is in the zone
+    assert bool(lint(text, "AD613")) is (law == "Colorado")
+
+
+@pytest.mark.parametrize("statement", [
+    "This is a part-time, remote freelance position creating short videos.",
+    "You will work as an independent contractor on a 1099 basis.",
+    "Es handelt sich um eine freiberufliche Tätigkeit (Freelancer-Tätigkeit) im Homeoffice.",
+    "Il s'agit d'une mission freelance à distance de six mois.",
+    "Colaboración como autónomo/freelance, en remoto.",
+])
+def test_a_freelance_role_is_not_held_to_employee_pay_laws(statement):
+    text = fm("country: US", "region: US-CO") + f"\n## About the role\n\n{statement}\n"
+    for code in ("AD601", "AD604", "AD613"):
+        assert lint(text, code) == [], code
+    vague = text + "\nCompetitive pay.\n"
+    assert [d.severity for d in lint(vague, "AD602")] == [Severity.INFO]  # as where no law applies
+
+
+def test_a_freelance_word_that_is_not_the_role_keeps_the_law():
+    for statement in ("We work with a network of freelancers across Europe.",
+                      "This is a W-2 contract role; no 1099 independent contractor arrangements."):
+        (d,) = lint(fm("country: US", "region: US-CO") + f"\n## About the role\n\n{statement}\n", "AD601")
+        assert "Colorado" in d.message
+
+
+def test_ad601_json_ld_contractor_alone_keeps_the_pay_law():
+    job = ('{"@context": "https://schema.org", "@type": "JobPosting", "title": "Support agent", '
+           '"employmentType": "CONTRACTOR", "jobLocationType": "TELECOMMUTE", '
+           '"applicantLocationRequirements": {"@type": "Country", "name": "USA"}, '
+           '"description": "<p>A contract role helping customers.</p>"}\n')
+    (d,) = lint(job, "AD601", path="p.jsonld")
+    assert (d.line, d.col) == (1, 1) and "Colorado" in d.message
+    assert lint(job, "AD604", path="p.jsonld") == []  # benefits: contractor alone is enough
+
+
+@pytest.mark.parametrize("statement", [
+    "Hourly Rate: $90/hr",
+    "**Salary:** $130,000 per year",
+    "Rate: $75 per hour",
+])
+def test_ad602_a_labelled_single_figure_is_a_fixed_pay(statement):
+    assert lint(NYC + f"\n## Compensation\n\n{statement}\n", "AD602") == []
+
+
+def test_ad602_a_labelled_figure_among_words_is_still_one_figure():
+    (d,) = lint(NYC + "\n## Compensation\n\nThe team's salary target: $130,000 per year.\n", "AD602")
+    assert (d.line, d.col, d.severity) == (9, 27, Severity.WARNING)
+
+
+@pytest.mark.parametrize(("country", "statement"), [
+    ("RO", "lei7.855 – lei8.500 a month, expected monthly NET salary range."),
+    ("HU", "Fizetés: 450 000 - 600 000 Ft bruttó."),
+    ("PL", "Wynagrodzenie: 8 000 - 11 000 zł brutto."),
+    ("BG", "Заплата: 2 500 - 3 200 лв. бруто."),
+])
+def test_ad605_local_currency_signs_are_pay(country, statement):
+    assert lint(fm(f"country: {country}") + f"\n## Pay\n\n{statement}\n", "AD605") == []

@@ -89,11 +89,39 @@ def test_ad703_recommended_and_salary_law():
     assert d.severity == Severity.WARNING and "validThrough" in d.message
     (d,) = lint(job(directApply=None), "AD703")
     assert d.severity == Severity.INFO
+    # The text gives pay the markup leaves out: an error where a pay law covers the posting.
     us = job(baseSalary=None, jobLocation={"@type": "Place", "address": {"@type": "PostalAddress",
-             "addressRegion": "CO", "addressCountry": "US"}})
+             "addressRegion": "CO", "addressCountry": "US"}},
+             description="<p>You build our data pipelines.</p><p>Pay: $120,000 to $140,000 per year.</p>")
     (d,) = lint(us, "AD703")
     assert d.severity == Severity.ERROR and "Colorado" in d.message
     assert pos(us, '"JobPosting"', 1) == (d.line, d.col)
+
+
+CO_JOB = {"jobLocation": {"@type": "Place", "address": {"@type": "PostalAddress", "addressRegion": "CO",
+                                                         "addressCountry": "US"}}}
+
+
+def test_ad703_no_pay_in_the_text_is_left_to_ad601():
+    # AD601 reports the missing pay as the error; the markup finding stays a warning and says so.
+    text = job(baseSalary=None, **CO_JOB)
+    (d,) = lint(text, "AD703")
+    assert (d.line, d.col, d.severity) == (*pos(text, '"JobPosting"', 1), Severity.WARNING)
+    assert "AD601" in d.message and "Colorado" not in d.message
+
+
+@pytest.mark.parametrize("statement", [
+    "This is a part-time, remote freelance position paid per video. Pay: $200 to $400 per week.",
+    "You work as an independent contractor (1099) and set your own hours. Pay: $200 to $400 per week.",
+    "Freiberufliche Tätigkeit, Vergütung 40 bis 50 € pro Stunde.",
+    "Mission freelance de six mois, TJM de 400 à 500 €.",
+    "Trabajo como autónomo, de 30 a 40 € por hora.",
+])
+def test_ad703_freelance_role_is_not_escalated(statement):
+    text = job(baseSalary=None, employmentType="PART_TIME", description=f"<p>{statement}</p>", **CO_JOB)
+    (d,) = lint(text, "AD703")
+    assert (d.line, d.col, d.severity) == (*pos(text, '"JobPosting"', 1), Severity.WARNING)
+    assert "Colorado" not in d.message
 
 
 def test_ad704_enum_with_safe_fix():

@@ -92,20 +92,20 @@ def _states_unpaid(posting: Posting) -> bool:
     return next(find_in_posting(posting, UNPAID_RE), None) is not None
 
 
-def _contractor_only(posting: Posting) -> bool:
-    """JSON-LD ``employmentType`` (or ``employment_type`` metadata) names only CONTRACTOR, and the text does not
-    call it a W-2 (employee) contract."""
-    job = posting.jsonld if isinstance(posting.jsonld, dict) else {}
-    kinds = job.get("employmentType", posting.meta("employment_type"))
-    kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
-    names = {str(k).strip().upper().replace("-", "_").replace(" ", "_") for k in kinds}
-    if names != {"CONTRACTOR"}:
-        return False
-    return next(find_in_posting(posting, _W2_RE), None) is None
+def _employee_laws(posting: Posting, day: date, requirement: str, contractor: bool = False) -> "list[Applicable]":
+    """The jurisdictions whose employee pay law requires ``requirement`` of this posting on ``day``; none for a
+    role the text states as freelance or independent-contractor work (:func:`adlint.paydata.freelance_stated`),
+    which those laws do not cover. ``contractor``: also none for JSON-LD ``employmentType`` CONTRACTOR alone
+    (:func:`adlint.paydata.contractor_only`; enough for the benefit duties, not for pay)."""
+    if _pd().contractor_only(posting) if contractor else _pd().freelance_stated(posting):
+        return []
+    return _pd().applicable(posting, day, requirement)
 
 
-#: A contract role paid as an employee (US W-2), which the employee-benefit laws do cover.
-_W2_RE = LazyRegex(r"\bW-?2\b", re.I)
+def pay_missing(posting: Posting) -> bool:
+    """True when the text and metadata give no pay figure and do not say the role is unpaid (what AD601
+    reports where a law applies); AD703 uses it not to report the same missing pay twice."""
+    return not _figures(posting) and not _states_unpaid(posting)
 
 
 def _anchor(posting: Posting) -> tuple[int, int] | None:
@@ -137,7 +137,14 @@ class PayRangeMissing(Rule):
     why = ("Colorado, New York, California, Washington, Illinois, British Columbia, Ontario (from 2026) and others "
            "require the pay or pay range in the job posting itself; several cover remote jobs that could be done "
            "there. The law, the day it took effect and the employer-size threshold come from "
-           "rules/jurisdictions.yaml; set `employer.headcount` to leave out laws for larger employers.")
+           "rules/jurisdictions.yaml; set `employer.headcount` to leave out laws for larger employers. A remote "
+           "job limited to some states ('reside within the state of Texas', 'Available States: Utah, Texas', "
+           "'must live in one of ...') or to a US time zone ('open to candidates in the Central time zone'; "
+           "states per 49 CFR Part 71 in rules/timezones.yaml) is judged by those states' laws only. These are "
+           "employee pay laws: a role the text states as freelance or independent-contractor work ('freelance "
+           "position', 'independent contractor', '1099', 'freiberuflich', 'mission freelance', 'autónomo'; not "
+           "W-2) is not checked; JSON-LD employmentType CONTRACTOR alone is not enough, since a contract role "
+           "may be W-2 employment.")
     source = "State, provincial and national pay-transparency laws listed in rules/jurisdictions.yaml"
     example_fires = "---\ncountry: US\nregion: US-CO\n---\n\n## Responsibilities\n\n- Build services\n"
     example_passes = ("---\ncountry: US\nregion: US-CO\n---\n\n## Responsibilities\n\n- Build services\n\n"
@@ -146,7 +153,7 @@ class PayRangeMissing(Rule):
 
     def check(self, posting: Posting, options: PayOptions) -> Iterable[Diagnostic]:
         day = as_of(options)
-        found = _pd().applicable(posting, day, "pay")
+        found = _employee_laws(posting, day, "pay")
         if not found or _figures(posting) or _states_unpaid(posting):
             return
         yield self.at(posting, _anchor(posting),
@@ -170,9 +177,11 @@ class PayNotARange(Rule):
     why = ("Pay-transparency laws want the pay the employer expects to pay: New York City, Washington DC, Maryland "
            "and Massachusetts require a minimum and a maximum, and British Columbia's guidance wants specific lower "
            "and upper limits. \"Competitive\" or \"up to\" tells the applicant nothing. One figure stated as the pay "
-           "itself (\"the hourly rate for this role is $25\", \"$40,000 base salary\") is a fixed pay, which these laws "
+           "itself (\"the hourly rate for this role is $25\", \"$40,000 base salary\", or after a label: "
+           "\"Hourly Rate: $90/hr\", \"Stundenlohn: 18 €\", \"Salaire : 42 000 €\", \"Tarifa: 30 €/hora\") is a fixed pay, which these laws "
            "accept. Pay given only as on-target earnings (OTE: base plus expected commission) does not state the "
-           "salary or wage the laws ask for (a warning). Where no law applies this is reported as info.")
+           "salary or wage the laws ask for (a warning). Where no law applies this is reported as info; a "
+           "freelance or independent-contractor role (see AD601) is not held to the employee pay laws.")
     source = "NYC Local Law 32 (2022); D.C. Act 25-367; Maryland SB 525; BC Pay Transparency Act guidance"
     example_fires = "---\ncountry: US\nregion: US-NY\nlocation: New York, NY\n---\n\n## Compensation\n\nCompetitive salary, up to $150,000.\n"
     example_passes = "---\ncountry: US\nregion: US-NY\nlocation: New York, NY\n---\n\n## Compensation\n\n$120,000–$150,000 per year.\n"
@@ -180,7 +189,7 @@ class PayNotARange(Rule):
 
     def check(self, posting: Posting, options: PayNotRangeOptions) -> Iterable[Diagnostic]:
         day = as_of(options)
-        found = _pd().applicable(posting, day, "pay")
+        found = _employee_laws(posting, day, "pay")
         need_range = [a for a in found if "range" in a.jurisdiction.requires]
         figures = _figures(posting)
         if found:
@@ -279,7 +288,11 @@ class BenefitsMissing(Rule):
     why = ("Colorado, Washington, Maryland, Illinois, Minnesota, New Jersey and (from 2027) Delaware require a "
            "general description of benefits and other compensation (health insurance, retirement, paid time off, "
            "bonuses, equity) in the posting; Illinois allows a link. The duties describe employees' benefits: a "
-           "posting for an independent contractor (JSON-LD employmentType CONTRACTOR only, not W-2) is not checked.")
+           "posting for an independent contractor or freelancer (JSON-LD employmentType CONTRACTOR only, or the "
+           "text says 'freelance position', 'independent contractor', '1099', 'freiberuflich', 'mission "
+           "freelance', 'autónomo'; not W-2) is not checked. A remote job limited to some states, or to a US time "
+           "zone (49 CFR Part 71: the Central zone holds no Colorado, California or Washington), is checked "
+           "against those states' laws only.")
     source = "C.R.S. 8-5-201; RCW 49.58.110; 820 ILCS 112; Minn. Stat. 181.173; N.J. P.L. 2024 c. 91; Maryland SB 525"
     example_fires = ("---\ncountry: US\nregion: US-WA\n---\n\n## Responsibilities\n\n- Build services\n\n"
                      "## Compensation\n\n$120,000–$150,000 per year.\n")
@@ -289,10 +302,10 @@ class BenefitsMissing(Rule):
 
     def check(self, posting: Posting, options: PayOptions) -> Iterable[Diagnostic]:
         day = as_of(options)
-        found = _pd().applicable(posting, day, "benefits")
         # The benefit-disclosure duties describe benefits offered to employees; an independent contractor
-        # (employmentType CONTRACTOR only, not W-2) gets none to describe.
-        if not found or _contractor_only(posting):
+        # or freelancer (see _employee_laws) gets none to describe.
+        found = _employee_laws(posting, day, "benefits", contractor=True)
+        if not found:
             return
         if any(s.id == "benefits" and s.blocks for s in posting.sections):
             return
@@ -499,7 +512,8 @@ class ColoradoDeadline(Rule):
     why = ("Since 2024-01-01 Colorado (SB 23-105) requires postings to state the expected date the application "
            "window closes. `valid_through` metadata or JSON-LD `validThrough` also counts, and so does a statement "
            "that applications are accepted on an ongoing or rolling basis or until the job is filled, which the "
-           "CDLE's Equal Pay Transparency Rules accept instead of a date.")
+           "CDLE's Equal Pay Transparency Rules accept instead of a date. A freelance or independent-contractor "
+           "role, or a remote job limited to other states or time zones, is not covered (see AD601).")
     source = "C.R.S. 8-5-201 as amended by SB 23-105"
     example_fires = "---\ncountry: US\nregion: US-CO\n---\n\n## Compensation\n\n$90,000–$110,000 per year, medical and dental insurance.\n"
     example_passes = ("---\ncountry: US\nregion: US-CO\n---\n\n## Compensation\n\n$90,000–$110,000 per year, medical and "
@@ -508,7 +522,7 @@ class ColoradoDeadline(Rule):
 
     def check(self, posting: Posting, options: PayOptions) -> Iterable[Diagnostic]:
         day = as_of(options)
-        found = _pd().applicable(posting, day, "deadline")
+        found = _employee_laws(posting, day, "deadline")
         if not found or posting.meta("valid_through") not in (None, ""):
             return
         if next(find_in_posting(posting, DEADLINE_RE), None) is not None:

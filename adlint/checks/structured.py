@@ -208,7 +208,10 @@ class RecommendedProperty(Rule):
     example_format = "jsonld"
     summary = "A `JobPosting` property Google recommends (baseSalary, employmentType, validThrough...) is missing."
     why = ("Salary, employment type and expiry are search filters in job search; without them the posting is "
-           "shown less often. Missing baseSalary is an error where a pay-transparency law covers the posting; "
+           "shown less often. Missing baseSalary is an error where a pay-transparency law covers the posting and "
+           "the text gives pay that the markup leaves out; where the text gives no pay either, AD601 reports "
+           "that as the error and this stays a warning, and a freelance or independent-contractor role (not "
+           "covered by employee pay laws, see AD601) is never escalated; "
            "jobLocationType and applicantLocationRequirements are only expected for remote jobs.")
     source = "Google Search Central, job posting structured data (recommended properties)"
     example_fires = ('{"@context": "https://schema.org", "@type": "JobPosting", "title": "Data engineer", '
@@ -233,9 +236,15 @@ class RecommendedProperty(Rule):
                 continue
             sev = Severity.parse(sev_name)
             msg = f"recommended property '{prop}' is missing"
-            if prop == "baseSalary":
+            if prop == "baseSalary" and not _pd().freelance_stated(posting):
+                # Employee pay laws only: a freelance or independent-contractor role is not covered.
                 found = _pd().applicable(posting, as_of(options), "pay")
-                if found:
+                from adlint.checks.pay import pay_missing
+
+                if found and pay_missing(posting):
+                    # AD601 already reports the missing pay as an error; this stays a markup warning.
+                    msg += "; the text gives no pay either (AD601)"
+                elif found:
                     sev = max(sev, found[0].jurisdiction.severity(as_of(options)))
                     msg += f"; the posting is covered by {found[0].describe()}"
             yield self.at(posting, _type_span(posting), msg, severity=sev)
