@@ -563,3 +563,17 @@ def test_ad602_a_labelled_figure_among_words_is_still_one_figure():
 ])
 def test_ad605_local_currency_signs_are_pay(country, statement):
     assert lint(fm(f"country: {country}") + f"\n## Pay\n\n{statement}\n", "AD605") == []
+
+
+@pytest.mark.parametrize(("country", "unpaid", "later"), [
+    ("GB", "Phase 1 (now): sweat equity only.", "Phase 3 (post-funding): competitive salary and equity."),
+    ("FR", "Pour l'instant, le poste est bénévole.", "Après la levée de fonds : salaire attractif."),
+    ("DE", "Die Mitarbeit ist vorerst ehrenamtlich.", "Nach der Finanzierung: attraktive Vergütung."),
+    ("ES", "Por ahora el puesto es no remunerado.", "Tras la financiación: salario competitivo."),
+])
+def test_ad602_vague_pay_for_a_later_phase_of_an_unpaid_role(country, unpaid, later):
+    text = fm(f"country: {country}") + f"\n## Pay\n\n{unpaid}\n\n{later}\n"
+    assert lint(text, "AD602") == []
+    # without the statement of the current pay, the vague wording is reported (info: no law)
+    (d,) = lint(fm(f"country: {country}") + f"\n## Pay\n\n{later}\n", "AD602")
+    assert (d.line, d.severity) == (7, Severity.INFO)

@@ -181,7 +181,9 @@ class PayNotARange(Rule):
            "\"Hourly Rate: $90/hr\", \"Stundenlohn: 18 €\", \"Salaire : 42 000 €\", \"Tarifa: 30 €/hora\") is a fixed pay, which these laws "
            "accept. Pay given only as on-target earnings (OTE: base plus expected commission) does not state the "
            "salary or wage the laws ask for (a warning). Where no law applies this is reported as info; a "
-           "freelance or independent-contractor role (see AD601) is not held to the employee pay laws.")
+           "freelance or independent-contractor role (see AD601) is not held to the employee pay laws. Vague "
+           "wording is not reported where the posting states outright that the role has no pay (\"Sweat "
+           "Equity only\", \"unpaid internship\"): the current pay is stated.")
     source = "NYC Local Law 32 (2022); D.C. Act 25-367; Maryland SB 525; BC Pay Transparency Act guidance"
     example_fires = "---\ncountry: US\nregion: US-NY\nlocation: New York, NY\n---\n\n## Compensation\n\nCompetitive salary, up to $150,000.\n"
     example_passes = "---\ncountry: US\nregion: US-NY\nlocation: New York, NY\n---\n\n## Compensation\n\n$120,000–$150,000 per year.\n"
@@ -219,7 +221,9 @@ class PayNotARange(Rule):
                               f"pay '{p.text.strip()}' is a single figure; a minimum and a maximum are required by "
                               f"{laws} (for a fixed pay, say so or give it as both)",
                               severity=min(_pd().strongest(need_range, day), Severity.WARNING))
-        if closed:
+        if closed or _states_unpaid(posting):
+            # An explicit no-pay statement ("Phase 1 (Now): Sweat Equity only") states the current pay; words
+            # about pay in a later phase ("Post-Funding: Competitive Salary") leave nothing missing now.
             return
         for span, text in find_in_posting(posting, VAGUE_RE):
             yield self.at(posting, span, f"pay given as '{text}' instead of figures; {why}", severity=sev)
