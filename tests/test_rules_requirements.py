@@ -355,6 +355,18 @@ def test_ad203_a_nice_to_have_list_in_the_requirements_is_somewhere_to_move_it(
     assert where(lint(doc(lang, body), ["AD203"])) == [("AD203", 8, col_of(item, marker))]
 
 
+@pytest.mark.parametrize("lang, tail", [
+    ("de", "## Vorteile, die du bei uns genießt:\n\n- 30 Tage Urlaub\n- Jobrad\n"),
+    ("fr", "## En savoir plus\n\n- Le site de la startup\n- Notre blog\n"),
+    ("en", "## Pay\n\nFor sales roles the ranges are on-target earnings, which include the commission target and the "
+           "base salary; a signing bonus is possible and would be paid with the first salary.\n\n- 401(k)\n"),
+])
+def test_ad203_a_benefits_or_reading_section_is_no_nice_to_have_list(lang: str, tail: str) -> None:
+    item = {"de": "Erste Erfahrungen im Vertrieb sind von Vorteil", "fr": "Une expérience en design serait un plus",
+            "en": "Experience with Kafka is a plus"}[lang]
+    assert lint(doc(lang, f"## Requirements\n\n- Python\n- {item}\n\n{tail}"), ["AD203"]) == []
+
+
 @pytest.mark.parametrize("lang, item", [
     ("en", "You are fluent in English, German is an advantage"),
     ("fr", "Maîtrise des technologies ES6, React, la maîtrise d'ElasticSearch est un gros plus"),

@@ -620,8 +620,14 @@ def says_not_all_required(m: _Matchers, posting: Posting) -> bool:
 
 
 def has_nice_list(m: _Matchers, posting: Posting) -> bool:
-    """True when ``posting`` has a nice-to-have section or list an optional item could move to."""
-    if posting.find_sections(NICE) or _nice_lead_elsewhere(m, posting):
+    """True when ``posting`` has a nice-to-have section or list an optional item could move to.
+
+    A section counts when its heading carries a nice-to-have marker of the requirement data: the section
+    keywords also take "Vorteile, die du bei uns genießt" (benefits) and "En savoir plus".
+    """
+    if any(s.heading is None or m.nice_lead.search(_norm(s.heading.text)) for s in posting.find_sections(NICE)):
+        return True
+    if _nice_lead_elsewhere(m, posting, strict=True):
         return True
     return any(g.kind == "nice" for g in item_groups(m, requirement_sections(posting)))
 
@@ -937,9 +943,11 @@ class NoMustNiceSplit(Rule):
                       "the optional items ('a plus', 'preferred')")
 
 
-def _nice_lead_elsewhere(m: _Matchers, posting: Posting) -> bool:
+def _nice_lead_elsewhere(m: _Matchers, posting: Posting, strict: bool = False) -> bool:
     """True when a paragraph or an unclassified heading outside the requirements introduces a list as
-    optional ("il pourrait être intéressant d'avoir quelques notions de :" before a list in the mission)."""
+    optional ("il pourrait être intéressant d'avoir quelques notions de :" before a list in the mission).
+    ``strict``: only a lead-in that reads as one (ends with a colon or is short), not a long paragraph that
+    happens to hold a marker word."""
     for s in posting.sections:
         if s.id == REQUIREMENTS:
             continue
@@ -948,7 +956,8 @@ def _nice_lead_elsewhere(m: _Matchers, posting: Posting) -> bool:
             return True  # "Idéalement vous avez de l'expérience dans un ou plusieurs des domaines suivants :"
         for a, b in zip(s.blocks, s.blocks[1:]):
             if a.kind == "paragraph" and b.kind == "item" and m.nice_lead.search(_norm(a.text)):
-                return True
+                if not strict or a.text.rstrip().endswith(":") or len(a.text.split()) <= 20:
+                    return True
     return False
 
 
