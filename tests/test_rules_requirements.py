@@ -277,6 +277,19 @@ def test_ad202_more_ways_to_split(lang: str, lead: str, marker_item: str) -> Non
     assert where(lint(doc(lang, body), ["AD202"])) == [("AD202", 5, 4)]
 
 
+@pytest.mark.parametrize("lang, marker_item", [
+    ("en", "Strong reporting and data analytics skills will be an added advantage"),
+    ("fr", "Une connaissance de SQL (de l'expérience avec PostGIS est un avantage)"),
+    ("de", "Erfahrung mit SAP ist ein Vorteil"),
+    ("es", "La experiencia con SAP es una ventaja"),
+])
+def test_ad202_an_advantage_marks_an_item_optional(lang: str, marker_item: str) -> None:
+    body = "## Requirements\n\n" + _list(_MUST[lang] + ["Illustration", marker_item])
+    assert lint(doc(lang, body), ["AD202"]) == []
+    body = "## Requirements\n\n" + _list(_MUST[lang] + ["Illustration", "Motion design"])
+    assert where(lint(doc(lang, body), ["AD202"])) == [("AD202", 5, 4)]
+
+
 def test_ad201_perks_after_an_unheaded_paragraph_are_not_requirements() -> None:
     body = ("## What you'll need\n\n" + _list(_MUST["en"]) +
             "\nOn top of great colleagues, we look after you.\n\n"
