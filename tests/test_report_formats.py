@@ -72,8 +72,9 @@ def _validator():
 
 def test_sarif_validates_and_matches_findings_on_corpus(sample: list[str], tmp_path: Path) -> None:
     validator = _validator()
-    ref = reference(tmp_path, sample)
-    code, text = run(tmp_path, "sarif", sample)
+    # AD301 (off by default) gives findings with related locations, which SARIF carries as relatedLocations.
+    ref = reference(tmp_path, sample, "--extend-select", "AD301")
+    code, text = run(tmp_path, "sarif", sample, "--extend-select", "AD301")
     assert code == 1
     log = json.loads(text)
     errors = sorted(validator.iter_errors(log), key=str)

@@ -306,6 +306,7 @@ def test_cli_has_server_command(capsys) -> None:
 def test_related_locations_reach_the_editor_in_utf16_units(tmp_path: Path) -> None:
     # An emoji (two UTF-16 units) before the coded words shifts their LSP columns by one more than Python's.
     text = "---\nlanguage: en\n---\n\n## About you\n\n- 🚀 You are competitive, dominant and decisive.\n"
+    (tmp_path / ".adlint.toml").write_text('extend-select = ["AD301"]\n', encoding="utf-8")  # off by default
     out = lint_document(text, tmp_path / "a.md")
     (verdict,) = [f for f in out.findings if f.diagnostic.code == "AD301"]
     assert [(a, b, msg) for a, b, msg in verdict.related] == [
