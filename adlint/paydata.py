@@ -343,7 +343,9 @@ class Place:
     ``regions``: ISO 3166-2 codes; ``places``: lower-case location strings for
     matching city names; ``remote``: the job is fully remote; ``headcount``:
     the employer's employee count if given; ``country_span``/``country_origin``:
-    where the first country was written (``None`` for config or derived values).
+    where the first country was written (``None`` for config or derived values);
+    ``allowed_regions``: for a remote job open to several states or a US time zone, those states
+    (ISO 3166-2): they narrow the remote-covering laws to theirs, and add none (see :func:`covers`).
     """
 
     countries: list[str] = field(default_factory=list)
@@ -351,6 +353,7 @@ class Place:
     places: list[str] = field(default_factory=list)
     remote: bool = False
     headcount: int | None = None
+    allowed_regions: list[str] = field(default_factory=list)
     country_span: tuple[int, int] | None = None
     country_origin: str | None = None
 
@@ -549,28 +552,38 @@ def _clause_start(text: str, pos: int) -> str:
     return before[cut[-1].end():] if cut else before
 
 
-def residence_regions(posting: "Posting", countries: list[str]) -> list[str]:
-    """Regions (ISO 3166-2) the posting restricts applicants to: "reside within the state of Texas",
-    "(Remote in NM)", "residents of Ontario", "Available States: Utah, Texas, Florida", "open to candidates
-    in the Central time zone" (wording: ``residence`` in ``rules/pay_phrases.yaml``; a US time zone stands
-    for its states, ``rules/timezones.yaml``), for the posting's ``countries``. A remote job limited to
-    Texas, or to the Central time zone, is not open to Colorado or California applicants."""
+def residence_limits(posting: "Posting", countries: list[str]) -> tuple[list[str], list[str]]:
+    """Where the posting restricts applicants to live, for the posting's ``countries``, as ``(places,
+    allowed)`` (ISO 3166-2). ``places``: one state named alone ("reside within the state of Texas",
+    "(Remote in NM)", "résider en Ontario"), where the job then is. ``allowed``: several states ("Available
+    States: Utah, Texas, Florida", "must live in one of ...", "open to candidates in Texas or Florida") or
+    a US time zone ("open to qualified candidates in the Central time zone": its states per
+    ``rules/timezones.yaml``), which narrow a remote job's laws to those states' remote-covering laws.
+    Wording: ``residence`` in ``rules/pay_phrases.yaml``; not after a negation ("not accepting
+    applications from residents of ...")."""
     if not countries:
-        return []
+        return [], []
     from adlint.pay import RESIDENCE_RE, text_runs
 
-    out: list[str] = []
+    places: list[str] = []
+    allowed: list[str] = []
     for run in text_runs(posting):
         for m in RESIDENCE_RE.finditer(run.text):
             if _EXCLUDED.search(_clause_start(run.text, m.start())):
                 continue  # "not accepting applications from candidates residing in ...": places left out
             regs = _regions_after(run.text, m.end(), countries)
+            into = places if len(regs) == 1 else allowed
             if not regs and "US" in countries:
-                regs = zone_states_at(run.text, m.end())
-            for reg in regs:
-                if reg not in out:
-                    out.append(reg)
-    return out
+                regs, into = zone_states_at(run.text, m.end()), allowed
+            into.extend(r for r in regs if r not in into)
+    return places, allowed
+
+
+def residence_regions(posting: "Posting", countries: list[str]) -> list[str]:
+    """Every region of :func:`residence_limits`, single places first. A remote job limited to Texas, or to
+    the Central time zone, is not open to Colorado or California applicants."""
+    places, allowed = residence_limits(posting, countries)
+    return places + [r for r in allowed if r not in places]
 
 
 #: A contract role paid as an employee (US W-2), which the employee pay laws do cover.
@@ -704,9 +717,11 @@ def posting_place(posting: "Posting") -> Place:
                 place.remote = True
             _from_location_text(text, place)
     place.remote = place.remote or _truthy(posting.meta("remote")) or job.get("jobLocationType") == "TELECOMMUTE"
-    for reg in residence_regions(posting, place.countries):
+    places, allowed = residence_limits(posting, place.countries)
+    for reg in places:
         if reg not in place.regions:
             place.regions.append(reg)
+    place.allowed_regions = allowed
     place.headcount = _headcount(posting.meta("employer"))
     posting.cache[key] = place
     return place
@@ -748,7 +763,11 @@ def covers(record: Any, place: Place) -> str | None:
     if record.country not in place.countries:
         return None
     own_regions = [r for r in place.regions if r.startswith(record.country + "-")]
-    remote_ok = getattr(record, "covers_remote", False) and place.remote and not own_regions
+    allowed = [r for r in place.allowed_regions if r.startswith(record.country + "-")]
+    # A remote job open only to some states (a list, a time zone) is covered by the remote-covering laws of
+    # those states only: the list narrows, it does not place the job in each state.
+    remote_ok = (getattr(record, "covers_remote", False) and place.remote and not own_regions
+                 and (not allowed or record.region is None or record.region in allowed))
     cities = getattr(record, "cities", None) or []
     if cities:
         if _city_match(cities, place) and (record.region is None or not own_regions or record.region in own_regions):
