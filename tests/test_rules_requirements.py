@@ -644,6 +644,8 @@ def test_ad208_an_explained_trait_is_checkable(lang: str, item: str) -> None:
     ("en", "Excellent communication skills (written and verbal)", 3, "Excellent communication skills"),
     ("fr", "Bon relationnel et capacité de vulgarisation", 3, "Bon relationnel"),
     ("de", "Leidenschaft für das, was du tust", 3, "Leidenschaft"),
+    ("de", "Eine echte Leidenschaft für Technik", 14, "Leidenschaft"),
+    ("en", "Passionate about partners and customers", 3, "Passionate"),
     ("es", "Proactividad y ganas de aprender", 3, "Proactividad"),
 ])
 def test_ad208_a_trait_with_a_generic_object_or_another_trait_stays_vague(
