@@ -967,7 +967,8 @@ class MislabelledRequirement(Rule):
     code = "AD203"
     name = "mislabelled-requirement"
     severity = Severity.WARNING
-    summary = "An item in the requirements is labelled optional ('is a plus'), or a nice-to-have item says 'required'."
+    summary = ("An item in the requirements is labelled optional ('is a plus') while the posting has a nice-to-have "
+               "list, or a nice-to-have item says 'required'.")
     why = ("The label and the list disagree, so the reader cannot tell whether the item is a gate. Move the item to "
            "the list its label says, or change the label. An optional item among the must-haves is reported only "
            "when the posting has a nice-to-have section or list to move it to: without one, an inline 'is a plus' "
