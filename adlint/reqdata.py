@@ -168,6 +168,8 @@ class MustMarkers(_Cited):
     phrases: PerLanguage
     negations: PerLanguage
     not_before: PerLanguage = Field(default_factory=PerLanguage)
+    modifier_after: PerLanguage = Field(default_factory=PerLanguage)
+    be_words: PerLanguage = Field(default_factory=PerLanguage)
 
 
 class PhraseList(_Cited):

@@ -431,6 +431,20 @@ def test_ad203_near_misses(body: str) -> None:
     assert lint(doc("en", body), ["AD203"]) == []
 
 
+@pytest.mark.parametrize("lang, heading, item, marker", [
+    ("en", "Nice to have", "Knowledge of the talent market and the tools required to source them", ""),
+    ("en", "Nice to have", "A driving licence is required for this role", "required"),
+    ("en", "Nice to have", "Strong SQL skills are essential to this role", "are essential"),
+    ("fr", "Atouts", "Connaissance des outils requis pour la cartographie", ""),
+    ("fr", "Atouts", "Le permis B est requis pour les déplacements", "requis"),
+    ("es", "Se valorará", "Conocer las herramientas requeridas para el análisis", ""),
+    ("es", "Se valorará", "El inglés es imprescindible para el puesto", "imprescindible"),
+])
+def test_ad203_a_participle_describing_a_noun_is_no_label(lang: str, heading: str, item: str, marker: str) -> None:
+    diags = lint(doc(lang, f"## {heading}\n\n- Go\n- {item}\n"), ["AD203"])
+    assert where(diags) == ([("AD203", 8, col_of(item, marker))] if marker else [])
+
+
 def test_ad203_the_required_x_is_not_a_label() -> None:
     body = "## Nice to have\n\n- Experience delivering projects to the required quality\n"
     assert lint(doc("en", body), ["AD203"]) == []

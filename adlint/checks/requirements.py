@@ -159,6 +159,16 @@ class _Matchers:
         return _compile(_alt(self._lang(self.data.must_have.phrases)))
 
     @cached_property
+    def must_modifies(self) -> re.Pattern[str]:
+        """A word after a must-have marker that makes it a participle describing a noun ("required to")."""
+        return _compile(r"^\s+(?:" + _alt(self._lang(self.data.must_have.modifier_after)) + r")\s")
+
+    @cached_property
+    def be_word(self) -> re.Pattern[str]:
+        """A form of "to be" (or an adverb after one) before a must-have marker: "is required for"."""
+        return _compile(r"(?:" + _alt(self._lang(self.data.must_have.be_words)) + r")")
+
+    @cached_property
     def negation(self) -> re.Pattern[str]:
         """A negation word."""
         return _compile(_alt(self._lang(self.data.must_have.negations)))
@@ -961,6 +971,21 @@ def _nice_lead_elsewhere(m: _Matchers, posting: Posting, strict: bool = False) -
     return False
 
 
+def _label_must(m: _Matchers, text: str) -> re.Match[str] | None:
+    """The first must-have marker in ``text`` that labels the item: not negated, and not a participle
+    describing a noun before it ("the tools required to source them"; "a licence is required for this
+    role" stays a label)."""
+    for hit in m.must.finditer(text):
+        if _negated(m, text, hit.start()):
+            continue
+        # "the tools required to source them"; "are essential to this role" holds its verb
+        before = text[:hit.start()].split() + hit.group().split()[:-1]
+        if m.must_modifies.match(text[hit.end():]) and before and not m.be_word.fullmatch(before[-1]):
+            continue
+        return hit
+    return None
+
+
 class MislabelledRequirement(Rule):
     """AD203: an optional item among the must-haves, or a must-have among the optional items."""
 
@@ -975,7 +1000,8 @@ class MislabelledRequirement(Rule):
            "is the label AD202 asks for. A marker inside an item ('SQL, ideally PostgreSQL') or closing a clause "
            "of its own ('fluent in English, German is an advantage') only qualifies a detail and is not reported; "
            "a marker that opens or closes the item labels all of it. Items of a pick-any list ('at least 3 of the "
-           "following') are not must-haves.")
+           "following') are not must-haves, and 'required' describing a noun ('the tools required to source "
+           "them') is no label.")
     source = "adlint design"
     example_fires = "## Requirements\n\n- Python\n- Experience with Kafka is a plus\n\n## Nice to have\n\n- Go\n"
     example_passes = "## Requirements\n\n- Python\n- SQL, ideally PostgreSQL\n\n## Nice to have\n\n- Kafka\n"
@@ -997,7 +1023,7 @@ class MislabelledRequirement(Rule):
                                       "listed with the must-haves; move it to the nice-to-have list")
             elif s.id == NICE:
                 for b in s.blocks:
-                    hit = _find_unnegated(m, m.must, _norm(b.text))
+                    hit = _label_must(m, _norm(b.text))
                     if hit:
                         yield self.at(posting, b.run.span(hit.start(), hit.end()),
                                       f"'{_label(hit.group())}' marks this item as required but it is listed with "
