@@ -161,30 +161,18 @@ def _check(args: argparse.Namespace) -> int:
             jobs.append((str(f), f, None))
         base_cfg = resolver.for_path(Path(args.stdin_filename) if stdin and args.stdin_filename else (files_paths[0] if files_paths else Path(".")))
         if fixer is not None:  # fixes change files: in this process, never from the cache
-            for display, real, data in jobs:
+            from adlint.runner import read_file
+
+            for display, real, given in jobs:
                 cfg = resolver.for_path(real)
                 fail_levels.append(cfg.fail_level)
-                size, from_stdin = None, data is not None
-                if data is None:
-                    try:
-                        size = real.stat().st_size
-                        if size > cfg.settings.max_file_size:  # read just enough for the linter to refuse it
-                            with real.open("rb") as fh:
-                                data = fh.read(cfg.settings.max_file_size + 1)
-                        else:
-                            data = real.read_bytes()
-                    except OSError as exc:
-                        from adlint.posting import Posting, Problem
-                        from adlint.linter import lint_posting
-
-                        posting = Posting(path=display, format="text", readable=False)
-                        posting.problems.append(Problem("unreadable", f"cannot read file: {exc.strerror}"))
-                        res = lint_posting(posting, cfg.codes_for(real), cfg)
-                        diagnostics.extend(res.diagnostics)
-                        count += 1
-                        continue
-                res = fixer.lint(display, real, data, cfg, size, from_stdin)
+                data, size, unreadable = read_file(display, real, given, cfg)
                 count += 1
+                if unreadable is not None:
+                    diagnostics.extend(unreadable)
+                    continue
+                from_stdin = given is not None
+                res = fixer.lint(display, real, data, cfg, size, from_stdin)
                 diagnostics.extend(res.diagnostics)
                 crashes.extend(res.crashes)
                 if res.diagnostics and res.posting.source:

@@ -16,9 +16,12 @@ import os
 import signal
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from adlint.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from adlint.config import Config
 
 #: A file to lint: the path it is reported under, where to read it, and its bytes when already read (stdin).
 Job = tuple[str, Path, "bytes | None"]
@@ -55,6 +58,30 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def read_file(display: str, real: Path, data: bytes | None,
+              cfg: "Config") -> tuple[bytes | None, int | None, list[Diagnostic] | None]:
+    """``(bytes, file size, None)`` of a file to lint (``data`` as given for standard input), or
+    ``(None, None, findings)`` when it cannot be read: an AD001 finding says why.
+
+    A file over ``max-file-size`` is read just far enough for the linter to refuse it.
+    """
+    if data is not None:
+        return data, None, None
+    try:
+        size = real.stat().st_size
+        if size > cfg.settings.max_file_size:
+            with real.open("rb") as fh:
+                return fh.read(cfg.settings.max_file_size + 1), size, None
+        return real.read_bytes(), size, None
+    except OSError as exc:
+        from adlint.linter import lint_posting
+        from adlint.posting import Posting, Problem
+
+        posting = Posting(path=display, format="text", readable=False)
+        posting.problems.append(Problem("unreadable", f"cannot read file: {exc.strerror}"))
+        return None, None, lint_posting(posting, cfg.codes_for(real), cfg).diagnostics
+
+
 class _Worker:
     """Reads and lints files with one resolver and one cache (one per process)."""
 
@@ -70,26 +97,11 @@ class _Worker:
 
         The result is given when the cache answers or the file cannot be read.
         """
-        from adlint.linter import lint_posting
-        from adlint.posting import Posting, Problem
-
         display, real, data = job
         cfg = self.resolver.for_path(real)
-        size = None
-        if data is None:
-            try:
-                size = real.stat().st_size
-                if size > cfg.settings.max_file_size:  # read just enough for the linter to refuse it
-                    with real.open("rb") as fh:
-                        data = fh.read(cfg.settings.max_file_size + 1)
-                else:
-                    data = real.read_bytes()
-            except OSError as exc:
-                posting = Posting(path=display, format="text", readable=False)
-                posting.problems.append(Problem("unreadable", f"cannot read file: {exc.strerror}"))
-                out = FileResult(display, fail_level=cfg.fail_level)
-                out.diagnostics = lint_posting(posting, cfg.codes_for(real), cfg).diagnostics
-                return out, job, size, None
+        data, size, unreadable = read_file(display, real, data, cfg)
+        if unreadable is not None:
+            return FileResult(display, unreadable, fail_level=cfg.fail_level), job, size, None
         key = None
         if self.cache is not None:
             key = self.cache.key(display, data, cfg, real)
