@@ -177,3 +177,11 @@ def test_another_sense_of_the_words_is_not_reported(code, lang, body):
 ])
 def test_the_sense_the_rule_means_is_still_reported(code, lang, body, col):
     assert at(lint(md(body, lang), code)) == [(7, col)]
+
+
+@pytest.mark.parametrize("body", [
+    "Tu rejoins des équipes intervenant sur d'autres produits de l'État.",
+    "Tu informes les conseillers du salarié sur leurs droits.",
+])
+def test_a_participle_or_an_institution_is_not_a_masculine_generic(body):
+    assert lint(md(body, "fr"), "AD305") == []

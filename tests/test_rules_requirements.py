@@ -14,7 +14,7 @@ import pytest
 from adlint.checks import requirements as rq
 from adlint.config import resolve
 from adlint.linter import lint_bytes, lint_text
-from tests.conftest import corpus_or_skip
+from tests.conftest import corpus_or_skip, lint_rule
 
 
 def lint(text: str, codes: list[str], options: dict | None = None, path: str = "posting.md") -> list:
@@ -913,3 +913,31 @@ def test_ad210_respects_a_run_in_requirements_label() -> None:
     moved = html.replace("<p>Requirements: ", "<p>")
     diags = lint_text(moved, "posting.html", resolve({"select": ["AD210"]}, None, Path.cwd())).diagnostics
     assert [(d.code, d.line) for d in diags] == [("AD210", 3)]
+
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "- Bachelor's degree in Marketing or 2 – 5 years relevant work experience"),
+    ("en", "- BA/BS degree or 3+ years of hands-on experience"),
+])
+def test_ad207_years_of_experience_are_the_alternative(lang, body):
+    text = f"---\nlanguage: {lang}\n---\n\n## Requirements\n\n{body}\n"
+    assert lint_rule(text, "AD207") == []
+
+
+def test_ad207_leaves_the_nice_to_have_qualifications_alone():
+    text = ("---\nlanguage: en\n---\n\n## Must-have Qualifications:\n\n- Five years of sales experience\n\n"
+            "## Nice-to-have Qualifications:\n\n- BA/BS technical degree\n")
+    assert lint_rule(text, "AD207") == []
+    assert [(d.line, d.col) for d in lint_rule(text.replace("Nice-to-have", "Other"), "AD207")] == [(11, 3)]
+
+
+def test_ad202_privilegie_marks_an_item_optional_and_modalites_are_not_requirements():
+    items = "\n".join(f"- Compétence numéro {i} en gestion de projet" for i in range(1, 8))
+    text = f"---\nlanguage: fr\n---\n\n## Profil recherché\n\n{items}\n- Une expérience en équipe produit privilégiée\n"
+    assert lint_rule(text, "AD202") == []
+    assert [d.line for d in lint_rule(text.replace(" privilégiée", ""), "AD202")] == [5]
+    four = "\n".join(f"- Compétence numéro {i} en gestion de projet" for i in range(1, 5))
+    terms = "\n".join(f"- Condition numéro {i} du contrat" for i in range(1, 5))
+    text = f"---\nlanguage: fr\n---\n\n## Compétences et expérience\n\n{four}\n\n**Modalités**\n\n{terms}\n"
+    assert lint_rule(text, "AD202") == []
