@@ -65,7 +65,8 @@ def test_check_runs_offline(offline: list[str], lang: str, tmp_path: Path) -> No
     path = tmp_path / f"posting-{lang}.md"
     path.write_text(_posting(lang), encoding="utf-8")
     proc = subprocess.run(
-        offline + [sys.executable, "-m", "adlint", "check", str(path), "--output-format", "concise", "--isolated"],
+        offline + [sys.executable, "-m", "adlint", "check", str(path), "--output-format", "concise", "--isolated",
+                   "--extend-select", "AD208"],  # AD208 is off by default
         capture_output=True, text=True, timeout=120, cwd=tmp_path,
     )
     assert proc.returncode in (0, 1), proc.stderr

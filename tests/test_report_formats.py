@@ -255,9 +255,10 @@ def test_gitlab_fingerprints_survive_moved_lines_and_same_word_twice(tmp_path: P
     monkeypatch.chdir(tmp_path)
     src = sorted((corpus / "de-arbeitnow").glob("*.html"))[0].read_text(encoding="utf-8")
     Path("a.html").write_text(src, encoding="utf-8")
-    _, before = run(tmp_path, "gitlab", ["a.html"])
+    body_rules = ("--extend-select", "AD2,AD3")  # findings in the body, not only on line 1
+    _, before = run(tmp_path, "gitlab", ["a.html"], *body_rules)
     Path("a.html").write_text("<!-- reviewed -->\n\n\n" + src, encoding="utf-8")
-    _, after = run(tmp_path, "gitlab", ["a.html"])
+    _, after = run(tmp_path, "gitlab", ["a.html"], *body_rules)
     b, a = json.loads(before), json.loads(after)
     assert b and len(a) == len(b)
     assert [i["location"]["lines"]["begin"] for i in a] != [i["location"]["lines"]["begin"] for i in b]

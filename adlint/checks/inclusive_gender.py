@@ -372,14 +372,22 @@ class MasculineGenericOptions(TermOptions):
 
 
 class MasculineGenericBody(TermRule):
-    """AD305: masculine generic role nouns in the body (der Bewerber, le candidat, el candidato)."""
+    """AD305: masculine generic role nouns in the body (der Bewerber, le candidat, el candidato).
+
+    Off by default: a role noun often names specific people met earlier in the text ('les
+    développeurs' after naming two), a company ('Europas führender Spezialist') or a fixed compound:
+    judged right 15/20 before issue 11, 13/15, 12/15 and 12/15 on fresh samples after it
+    (tests/fixtures/judged/i11-*).
+    """
 
     code = "AD305"
     name = "masculine-generic-body"
     severity = Severity.INFO
+    default_enabled = False
     summary = ("The body uses a masculine generic role noun (der Bewerber, die Mitarbeiter, le candidat, "
                "el candidato) with no pair or inclusive form.")
-    why = ("A masculine title with '(m/w)' did not remove women's perceived lack of fit for leadership roles; "
+    why = ("Off by default (see the class docstring for the judged figures). "
+           "A masculine title with '(m/w)' did not remove women's perceived lack of fit for leadership roles; "
            "word pairs did (Horvath & Sczesny 2016). Readers of French and German take masculine plural role "
            "nouns as mostly men (Gygax et al. 2008). Each noun is reported once, at its first occurrence, with "
            "the number of times it occurs. A noun in apposition with a name ('deux développeurs (Lucien et "
