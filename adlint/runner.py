@@ -3,9 +3,11 @@
 :func:`run` takes the files to lint (``(display path, real path, bytes or
 None)``; ``None`` reads the file) and returns one :class:`FileResult` per
 file, in the order given, whatever the number of workers: output with
-``--jobs 4`` is the same as with ``--jobs 1``. A pool starts only for two or
-more files and more than one job; each worker builds its own configuration
-resolver and loads rules and rule data once, then lints many files.
+``--jobs 4`` is the same as with ``--jobs 1``. This process reads every file
+and answers what it can from the result cache (:mod:`adlint.cache`); a pool
+starts only when two or more files are left to lint and more than one job is
+allowed. Each worker builds its own configuration resolver and loads rules
+and rule data once, then lints many files.
 Ctrl-C stops the pool (workers ignore SIGINT; the parent cancels what has not
 started) and raises :class:`KeyboardInterrupt` for the caller to report.
 """
