@@ -58,3 +58,29 @@ def test_jobs_must_be_a_positive_number(capsys, bad):
         main(["check", "--jobs", bad, "."])
     assert exc.value.code == 2
     assert "not a number of processes" in capsys.readouterr().err
+
+
+def test_ctrl_c_stops_the_pool_cleanly(tmp_path):
+    """SIGINT during a pooled run: exit 2, one line on standard error, no traceback, no worker left behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = corpus_or_skip()
+    env = {**os.environ, "ADLINT_NO_CACHE": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "adlint", "check", "--jobs", "2", str(corpus)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(3)  # the pool is working through the corpus (about 10 s)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2, err.decode()
+    assert b"Traceback" not in err and err.decode().strip().endswith("adlint: error: interrupted")
+    time.sleep(1)
+    import shutil
+
+    if shutil.which("pgrep"):  # forked workers share the parent's command line
+        left = subprocess.run(["pgrep", "-f", f"adlint check --jobs 2 {corpus}"], capture_output=True, text=True)
+        assert left.stdout.split() == []
