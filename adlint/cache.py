@@ -34,13 +34,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from adlint import __version__
+from adlint.atomic import replace_file
+from adlint.config import config_path
 from adlint.diagnostics import Diagnostic, Edit, Fix, Related, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,10 +57,8 @@ _PRESENTATION = frozenset(["output_format", "fail_level", "include", "exclude", 
 
 def cache_folder(config: "Config") -> Path:
     """The cache folder for a run whose base configuration is ``config`` (see the module docstring)."""
-    configured = config.settings.cache_dir
-    if configured:
-        p = Path(configured).expanduser()
-        return p if p.is_absolute() else config.root / p
+    if config.settings.cache_dir:
+        return config_path(config.settings.cache_dir, config.root)
     env = os.environ.get("ADLINT_CACHE_DIR")
     if env:
         return Path(env).expanduser()
@@ -82,12 +81,11 @@ def _rules_stamp() -> str:
     return h.hexdigest()
 
 
-def _files_stamp(paths: list[str], root: Path) -> list[str]:
-    """Path, size and modification time of user rule packs (a missing file gives its path alone)."""
+def _files_stamp(paths: list[str]) -> list[str]:
+    """Path, size and modification time of user rule packs, as the rules open them (a missing file gives its path)."""
     out = []
     for raw in paths:
         p = Path(raw).expanduser()
-        p = p if p.is_absolute() else root / p
         try:
             st = p.stat()
             out.append(f"{p}|{st.st_size}|{st.st_mtime_ns}")
@@ -109,11 +107,10 @@ class ResultCache:
         got = self._settings.get(id(config))
         if got is None:
             dumped = config.settings.model_dump(mode="json", exclude=set(_PRESENTATION))
-            packs = list(config.settings.rule_packs)
-            for rule in config.settings.rules.values():
-                packs += list(rule.options().get("packs", []) or [])
+            # The pack paths the rules open: `rule-packs` made absolute by the configuration, plus each rule's own.
+            packs = sorted({p for opts in config.rule_options.values() for p in getattr(opts, "packs", ())})
             day = config.settings.as_of or date.today()
-            got = json.dumps({"settings": dumped, "packs": _files_stamp(packs, config.root), "day": day.isoformat(),
+            got = json.dumps({"settings": dumped, "packs": _files_stamp(packs), "day": day.isoformat(),
                               "severities": {k: int(v) for k, v in sorted(config.severities.items())}},
                              sort_keys=True, default=str)
             self._settings[id(config)] = got
@@ -152,18 +149,9 @@ class ResultCache:
             target.parent.mkdir(parents=True, exist_ok=True)
             doc = {"format": FORMAT, "adlint": __version__, "key": key,
                    "diagnostics": [_encode(d) for d in diagnostics], "source": source if diagnostics else None}
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(doc, fh, ensure_ascii=False, separators=(",", ":"))
-                os.replace(tmp, target)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
-        except Exception:
+            replace_file(target, json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+                         prefix=".tmp-", suffix=".json")
+        except Exception:  # a cache that cannot be written only costs speed
             pass
 
     def _prepare(self) -> None:

@@ -47,13 +47,6 @@ def _jobs(value: str) -> int:
     return n
 
 
-def _progress(total: int, args: argparse.Namespace, fmt: str | None):
-    """A progress bar on standard error for a long run on a terminal, else ``None`` (see :mod:`adlint.progress`)."""
-    from adlint.progress import bar_for
-
-    return bar_for(total, disabled=args.no_progress, fmt=fmt)
-
-
 def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
@@ -184,7 +177,9 @@ def _check(args: argparse.Namespace) -> int:
             folder = None if args.no_cache or os.environ.get("ADLINT_NO_CACHE") else cache_folder(base_cfg)
             settings = runner.Settings(args.config, args.isolated, overrides, folder)
             workers = args.jobs if args.jobs is not None else runner.default_jobs()
-            progress = _progress(len(jobs), args, base_cfg.settings.output_format)
+            from adlint.progress import bar_for
+
+            progress = bar_for(len(jobs), disabled=args.no_progress, fmt=base_cfg.settings.output_format)
             try:
                 for res in runner.run(jobs, settings, workers, progress.update if progress else None):
                     count += 1

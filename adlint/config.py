@@ -363,8 +363,7 @@ def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[
             option_values.setdefault(code, {}).setdefault("as_of", settings.as_of)
         if settings.rule_packs and "packs" in rule.options:
             # Paths in a config file are relative to that file's folder.
-            extra = [str((root / p) if not Path(p).expanduser().is_absolute() else Path(p).expanduser())
-                     for p in settings.rule_packs]
+            extra = [str(config_path(p, root)) for p in settings.rule_packs]
             opts = option_values.setdefault(code, {})
             opts["packs"] = extra + [q for q in opts.get("packs", []) if q not in extra]
         values = option_values.get(code)
@@ -383,6 +382,12 @@ def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[
     exclude = [_glob_regex(g) for g in (*DEFAULT_EXCLUDE, *settings.exclude, *settings.extend_exclude)]
     metadata = [([_glob_regex(g) for g in table.globs], table) for table in settings.metadata]
     return Config(settings, path, root, frozenset(enabled), severities, rule_options, pfi, include, exclude, metadata)
+
+
+def config_path(raw: str, root: Path) -> Path:
+    """A path written in a configuration file: ``~`` expanded, relative to ``root`` (the file's folder) unless absolute."""
+    p = Path(raw).expanduser()
+    return p if p.is_absolute() else root / p
 
 
 def real_path(path: Path) -> Path:

@@ -37,12 +37,11 @@ company forms) are context packs in ``rules/inclusive`` (``negation.*``,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bisect import bisect_right
-
-from adlint.posting import Posting
+from adlint.posting import Posting, TextRun
 from adlint.terms import Match, sentence_starts
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,6 +59,7 @@ _LEAD_CHARS = " \t\n\u00a0\"'“”‘’«»([*•·–—-"
 #: A clause ends here: negation does not reach past it.
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\n]|\b(?:but|however|mais|aber|sondern|pero|sino)\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 #: A determiner before a title's head noun ("the engineer", "le développeur", "der Entwickler", "el analista").
 _DETERMINERS = {
     "en": r"\b(?:the|our|this|your|that)\s+(?:new\s+|future\s+)?",
@@ -89,19 +89,20 @@ class NameSpan:
 class TermContext:
     """The per-posting context of term matches (build with :func:`context_for`).
 
-    ``language`` is the scan's language; ``runs`` the scan's runs;
+    ``language`` is the scan's language;
     ``employers`` the employer names from the metadata, lower case;
     ``role_heads`` lower-case head nouns of job titles (context packs
     ``role_heads``); ``titles`` the posting's titles and their head nouns.
     """
 
     language: str
-    runs: list["Run"]
     employers: tuple[str, ...]
     role_heads: frozenset[str]
     #: The posting's job titles as :func:`title_antecedents` gives them: lower-case titles and their head nouns.
     titles: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     _names: dict[int, list[NameSpan]] = field(default_factory=dict)
+    _starts: dict[int, list[int]] = field(default_factory=dict)  # sentence starts by run
+    _heads_re: re.Pattern[str] | None = None
 
     # -- names --------------------------------------------------------------------------------------
     def names(self, run: "Run") -> list[NameSpan]:
@@ -208,21 +209,25 @@ class TermContext:
         titles, heads = self.titles
         if not titles and not heads:
             return False
-        starts = sentence_starts(run.text)
+        starts = self._starts.get(id(run))
+        if starts is None:
+            starts = self._starts[id(run)] = sentence_starts(run.text)
         i = bisect_right(starts, m.start) - 1
         window = run.text[starts[max(0, i - 1)]:m.start].lower()
         if any(t in window for t in titles):
             return True
-        return any(re.search(_DETERMINERS.get(self.language, _DETERMINERS["en"]) + re.escape(h) + r"\b", window)
-                   for h in heads)
+        if self._heads_re is None and heads:
+            det = _DETERMINERS.get(self.language, _DETERMINERS["en"])
+            self._heads_re = re.compile(det + "(?:" + "|".join(map(re.escape, heads)) + r")\b")
+        return self._heads_re is not None and self._heads_re.search(window) is not None
 
     # -- the decision -------------------------------------------------------------------------------
     def accepts(self, run: "Run", m: Match) -> bool:
         """True when match ``m`` in ``run`` means what its entry means: not in a skipped section, not negated, not in a name."""
         pack, entry = m.pack, m.entry
-        if run.section is not None and run.section.id is not None and (pack.not_in_sections or entry.not_in_sections):
-            if run.section.id in pack.not_in_sections or run.section.id in entry.not_in_sections:
-                return False
+        sid = run.section.id if run.section is not None else None
+        if sid is not None and (sid in pack.not_in_sections or sid in entry.not_in_sections):
+            return False
         if entry.not_after and _word_before(run.text, m.start) in entry.not_after:
             return False
         if entry.antecedent == "title" and not self.title_before(run, m):
@@ -286,14 +291,18 @@ def _employers(posting: Posting) -> tuple[str, ...]:
     return tuple(names)
 
 
+def clean_title(title: "TextRun") -> str:
+    """A job title in lower case, without brackets and without a " - " or "|" tail, white space collapsed."""
+    text = _BRACKETS.sub(" ", title.text.lower())
+    return " ".join(text.split(" - ")[0].split("|")[0].split())
+
+
 def title_antecedents(posting: Posting) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``(titles, heads)``: the posting's job titles in lower case without brackets or a " - "/"|" tail, and their
     head nouns of at least 4 letters: the last word ("engineer" of "Senior Backend Engineer", "entwickler" of
     "Backend-Entwickler"), and the first one too, the head in French and Spanish ("analista" of "Analista de datos")."""
     titles, heads = [], []
-    for t in posting.titles:
-        title = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", t.text.lower())
-        title = " ".join(title.split(" - ")[0].split("|")[0].split())
+    for title in map(clean_title, posting.titles):
         words = _LETTERS.findall(title)
         if len(words) >= 2:
             titles.append(title)
@@ -303,6 +312,7 @@ def title_antecedents(posting: Posting) -> tuple[tuple[str, ...], tuple[str, ...
     return tuple(titles), tuple(dict.fromkeys(heads))
 
 
-def context_for(posting: Posting, language: str, runs: list["Run"], role_heads: frozenset[str]) -> TermContext:
-    """The term context of ``posting``, whose ``runs`` were read in ``language``."""
-    return TermContext(language, runs, _employers(posting), role_heads, title_antecedents(posting))
+def context_for(posting: Posting, language: str, role_heads: frozenset[str]) -> TermContext:
+    """The term context of ``posting`` read in ``language``; ``role_heads`` are lower-case head nouns of job titles
+    (:func:`adlint.terms.role_heads_for`)."""
+    return TermContext(language, _employers(posting), role_heads, title_antecedents(posting))

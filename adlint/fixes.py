@@ -361,26 +361,13 @@ def write_atomic(path: Path, data: bytes, expect: bytes | None = None) -> None:
     is written. Raises ``OSError`` (the file is untouched then, and the
     temporary file removed).
     """
-    import tempfile
+    from adlint.atomic import replace_file
 
     target = Path(os.path.realpath(path))
     if expect is not None and target.read_bytes() != expect:
         raise OSError(f"{path} changed on disk while adlint was fixing it; not written")
-    mode = stat.S_IMODE(target.stat().st_mode)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".adlint-tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    replace_file(target, data, prefix=f".{target.name}.", suffix=".adlint-tmp", fsync=True,
+                 mode=stat.S_IMODE(target.stat().st_mode))
 
 
 # --------------------------------------------------------------------------

@@ -30,6 +30,7 @@ allowances ("other_money") are not pay.
 import os
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -131,6 +132,7 @@ _SUFFIX_CUR = (r"(?:€|EUR\b|[Ee]uros?\b|USD\b|CAD\b|AUD\b|NZD\b|GBP\b|CHF\b|SG
                r"|CZK\b|HUF\b|RON\b|BGN\b|BRL\b|MXN\b|HKD\b|JPY\b|kr\.?(?![a-zäöå])|[Dd]ollars?\b|\$|£{after})")
 
 
+@lru_cache(maxsize=1)
 def _local_symbols() -> dict[str, str]:
     """Local currency signs ("lei", "zł", "Ft", "лв") → ISO 4217 code, from ``rules/currencies.yaml``."""
     from adlint.paydata import currencies
@@ -239,7 +241,7 @@ BEFORE_INTERVIEW_RE = PhraseRegex("before_interview")
 #: An explicit statement that the role is unpaid ("There's no salary at this stage"): the pay is stated.
 UNPAID_RE = PhraseRegex("unpaid")
 
-#: Words restricting where applicants live ("reside within the state of"); the place follows (see paydata.residence_regions).
+#: Words restricting where applicants live ("reside within the state of"); the place follows (see paydata.residence_limits).
 RESIDENCE_RE = PhraseRegex("residence")
 
 #: The role stated as freelance or independent-contractor work ("a remote freelance position", "mission freelance").

@@ -579,13 +579,6 @@ def residence_limits(posting: "Posting", countries: list[str]) -> tuple[list[str
     return places, allowed
 
 
-def residence_regions(posting: "Posting", countries: list[str]) -> list[str]:
-    """Every region of :func:`residence_limits`, single places first. A remote job limited to Texas, or to
-    the Central time zone, is not open to Colorado or California applicants."""
-    places, allowed = residence_limits(posting, countries)
-    return places + [r for r in allowed if r not in places]
-
-
 #: A contract role paid as an employee (US W-2), which the employee pay laws do cover.
 _W2_RE = re.compile(r"\bW-?2\b", re.I)
 
@@ -629,13 +622,9 @@ def _employment_types(posting: "Posting") -> set[str]:
 
 def _says_w2(posting: "Posting") -> bool:
     """The text calls the role a W-2 (employee) engagement."""
-    return any(_W2_RE.search(run.text) for run in _text_runs(posting))
+    from adlint.pay import find_in_posting
 
-
-def _text_runs(posting: "Posting") -> Iterable[Any]:
-    from adlint.pay import text_runs
-
-    return text_runs(posting)
+    return next(find_in_posting(posting, _W2_RE), None) is not None
 
 
 def _truthy(value: Any) -> bool:

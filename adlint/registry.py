@@ -106,12 +106,6 @@ def all_rules() -> dict[str, type[Rule]]:
     return dict(sorted(found.items()))
 
 
-@lru_cache(maxsize=1)
-def by_name() -> dict[str, type[Rule]]:
-    """Every rule class by kebab-case name."""
-    return {r.name: r for r in all_rules().values()}
-
-
 def lookup(code_or_name: str) -> type[Rule] | None:
     """The rule with this code (any case) or name, or ``None`` (imports that rule's module only)."""
     code = code_of(code_or_name)

@@ -11,7 +11,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -88,9 +87,10 @@ def _schema_stamp(model: type[BaseModel]) -> str:
 
     def walk(tp: object) -> None:
         if isinstance(tp, type) and issubclass(tp, BaseModel):
-            if tp.__qualname__ in seen:
+            name = f"{tp.__module__}.{tp.__qualname__}"
+            if name in seen:
                 return
-            seen[tp.__qualname__] = tuple(tp.model_fields)
+            seen[name] = tuple(tp.model_fields)
             for f in tp.model_fields.values():
                 walk(f.annotation)
         for arg in typing.get_args(tp):
@@ -122,16 +122,12 @@ def load_model(path: Path, model: type[T]) -> T:
     obj = _load_model(path, model)
     if cached is not None:
         try:
+            from adlint.atomic import replace_file
+
             cached.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cached)
+            replace_file(cached, pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
         except Exception:  # a read-only home or full disk only costs speed
-            try:
-                os.unlink(tmp)  # type: ignore[possibly-undefined]
-            except Exception:
-                pass
+            pass
     return obj
 
 

@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: A file to lint: the path it is reported under, where to read it, and its bytes when already read (stdin).
 Job = tuple[str, Path, "bytes | None"]
+#: A file read and not in the cache: display path, real path, bytes, file size (``None`` for stdin), cache key.
+Task = tuple[str, Path, bytes, "int | None", "str | None"]
 
 
 @dataclass(slots=True)
@@ -94,31 +96,32 @@ class _Worker:
         self.resolver = ConfigResolver(settings.config_file, settings.isolated, settings.overrides)
         self.cache = ResultCache(settings.cache_folder) if settings.cache_folder is not None else None
 
-    def lookup(self, job: Job) -> tuple[FileResult | None, Job, int | None, str | None]:
-        """Read the file and look it up in the cache: ``(result or None, job with bytes, file size, cache key)``.
+    def lookup(self, job: Job) -> tuple[FileResult | None, "Task", "Config"]:
+        """Read the file and look it up in the cache: ``(result, task, config)``.
 
-        The result is given when the cache answers or the file cannot be read.
+        The result is given when the cache answers or the file cannot be read;
+        otherwise it is ``None`` and ``task`` is what :meth:`lint` needs.
         """
         display, real, data = job
         cfg = self.resolver.for_path(real)
         data, size, unreadable = read_file(display, real, data, cfg)
+        task: Task = (display, real, data or b"", size, None)
         if unreadable is not None:
-            return FileResult(display, unreadable, fail_level=cfg.fail_level), job, size, None
-        key = None
+            return FileResult(display, unreadable, fail_level=cfg.fail_level), task, cfg
         if self.cache is not None:
-            key = self.cache.key(display, data, cfg, real)
+            key = self.cache.key(display, task[2], cfg, real)
             hit = self.cache.get(key)
             if hit is not None:
-                return FileResult(display, hit[0], hit[1], fail_level=cfg.fail_level, cached=True), job, size, key
-        return None, (display, real, data), size, key
+                return FileResult(display, hit[0], hit[1], fail_level=cfg.fail_level, cached=True), task, cfg
+            task = (display, real, task[2], size, key)
+        return None, task, cfg
 
-    def lint(self, job: Job, size: int | None = None, key: str | None = None) -> FileResult:
-        """Lint a job whose bytes are read (see :meth:`lookup`), and store the result under ``key``."""
+    def lint(self, task: "Task", cfg: "Config | None" = None) -> FileResult:
+        """Lint a file read by :meth:`lookup` (``cfg``: its config when known), and store the result under its key."""
         from adlint.linter import lint_bytes
 
-        display, real, data = job
-        assert data is not None
-        cfg = self.resolver.for_path(real)
+        display, real, data, size, key = task
+        cfg = cfg or self.resolver.for_path(real)
         res = lint_bytes(display, data, cfg, real, file_size=size)
         out = FileResult(display, res.diagnostics, res.posting.source if res.diagnostics and res.posting.source
                          else None, res.crashes, cfg.fail_level)
@@ -136,9 +139,9 @@ def _init(settings: Settings) -> None:
     _WORKER = _Worker(settings)
 
 
-def _work(task: tuple[Job, int | None, str | None]) -> FileResult:
+def _work(task: "Task") -> FileResult:
     assert _WORKER is not None
-    return _WORKER.lint(*task)
+    return _WORKER.lint(task)
 
 
 def run(jobs: list[Job], settings: Settings, workers: int = 1,
@@ -152,34 +155,34 @@ def run(jobs: list[Job], settings: Settings, workers: int = 1,
     """
     here = _Worker(settings)
     results: list[FileResult | None] = []
-    todo: list[tuple[int, tuple[Job, int | None, str | None]]] = []
+    todo: list[tuple[int, Task, Config]] = []
     for job in jobs:
-        res, read, size, key = here.lookup(job)
+        res, task, cfg = here.lookup(job)
         results.append(res)
         if res is None:
-            todo.append((len(results) - 1, (read, size, key)))
+            todo.append((len(results) - 1, task, cfg))
         elif progress is not None:
             progress(res)
-    if workers <= 1 or len(todo) < 2:
-        for i, task in todo:
-            results[i] = res = here.lint(*task)
-            if progress is not None:
-                progress(res)
-        return [r for r in results if r is not None]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    pool = None
+    if workers > 1 and len(todo) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
-    workers = min(workers, len(todo))
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init, initargs=(settings,))
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        workers = min(workers, len(todo))
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init, initargs=(settings,))
+        done = pool.map(_work, [t for _, t, _ in todo], chunksize=max(1, min(32, len(todo) // (workers * 8))))
+    else:
+        done = (here.lint(t, cfg) for _, t, cfg in todo)
     try:
-        chunk = max(1, min(32, len(todo) // (workers * 8)))
-        for (i, _), res in zip(todo, pool.map(_work, [t for _, t in todo], chunksize=chunk)):
+        for (i, _, _), res in zip(todo, done):
             results[i] = res
             if progress is not None:
                 progress(res)
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         raise
-    pool.shutdown(wait=True)
+    if pool is not None:
+        pool.shutdown(wait=True)
     return [r for r in results if r is not None]

@@ -500,7 +500,21 @@ def _dedupe(matches: list[Match]) -> list[Match]:
     return out
 
 
+#: Context packs read as word lists (:func:`role_heads_for`), never matched against the text.
+WORD_LIST_PACKS = frozenset(["role_heads"])
+
+
 @lru_cache(maxsize=32)
 def matcher_for(language: str, extra_packs: tuple[str, ...] = ()) -> Matcher:
-    """The matcher of every pack covering ``language`` (built-in plus ``extra_packs`` paths), built once."""
-    return Matcher(packs_for(language, extra_packs))
+    """The matcher of every pack covering ``language`` (built-in plus ``extra_packs`` paths), built once.
+
+    The word-list packs (:data:`WORD_LIST_PACKS`) are left out.
+    """
+    return Matcher(p for p in packs_for(language, extra_packs) if p.pack not in WORD_LIST_PACKS)
+
+
+@lru_cache(maxsize=32)
+def role_heads_for(language: str, extra_packs: tuple[str, ...] = ()) -> frozenset[str]:
+    """Lower-case head nouns of job titles in ``language``: the terms of the ``role_heads`` context packs."""
+    return frozenset(t.lower() for p in packs_for(language, extra_packs) if p.pack == "role_heads"
+                     for e in p.entries for t in e.term)

@@ -34,10 +34,11 @@ def lint(corpus: Path, code_root: Path | None) -> list[dict]:
     env = dict(os.environ)
     if code_root is not None:
         env["PYTHONPATH"] = str(code_root) + os.pathsep + env.get("PYTHONPATH", "")
-        env["ADLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="adlint-stats-cache-")
-    out = subprocess.run([sys.executable, "-m", "adlint", "check", "--isolated", "--exit-zero",
-                          "--output-format", "json", str(corpus)], capture_output=True, text=True, env=env,
-                         cwd=str(code_root or ROOT))
+    with tempfile.TemporaryDirectory(prefix="adlint-stats-cache-") as cache:  # a cold run, every time
+        env["ADLINT_CACHE_DIR"] = cache
+        out = subprocess.run([sys.executable, "-m", "adlint", "check", "--isolated", "--exit-zero",
+                              "--output-format", "json", str(corpus)], capture_output=True, text=True, env=env,
+                             cwd=str(code_root or ROOT))
     if out.returncode not in (0, 1):
         sys.exit(f"adlint failed ({out.returncode}): {out.stderr[:2000]}")
     return json.loads(out.stdout or "[]")
@@ -54,8 +55,9 @@ def tally(findings: list[dict], corpus: Path) -> dict:
     folders: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     rules: collections.Counter = collections.Counter()
     total = 0
+    base = corpus.resolve()
     for f in findings:
-        rel = Path(f["path"]).resolve().relative_to(corpus.resolve())
+        rel = Path(f["path"]).resolve().relative_to(base)
         if len(rel.parts) < 2:
             continue  # the corpus README
         folders[rel.parts[0]][f["severity"]] += 1
@@ -96,7 +98,6 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if tree is not None:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], capture_output=True)
-    sep = " | " if args.markdown else "  "
     head = ["folder", "postings"] + [f"{k} {s}/posting" for k in runs for s in SEVERITIES]
     lines = [head]
     for folder, n in counts.items():
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             print("| " + " | ".join(row) + " |")
     else:
         for row in lines:
-            print(sep.join(f"{c:>14}" for c in row))
+            print("  ".join(f"{c:>14}" for c in row))
     return 0
 
 

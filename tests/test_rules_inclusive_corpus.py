@@ -76,9 +76,9 @@ def test_gender_coded_counts_match_the_hand_counts(case):
 
 
 def _names(posting, sc, run):
-    from adlint.checks.inclusive_base import _role_heads
     from adlint.context import context_for
-    return context_for(posting, sc.language, sc.runs, _role_heads(sc.matcher)).names(run)
+    from adlint.terms import role_heads_for
+    return context_for(posting, sc.language, role_heads_for(sc.language)).names(run)
 
 
 def _postings(folder: str):

@@ -36,11 +36,11 @@ from typing import ClassVar, Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from adlint.context import TermContext, context_for
+from adlint.context import TermContext, clean_title, context_for
 from adlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from adlint.posting import Block, Posting, Section, TextRun
 from adlint.rule import Rule
-from adlint.terms import Match, Matcher, matcher_for, sentence_bounds, words_of
+from adlint.terms import Match, Matcher, matcher_for, role_heads_for, sentence_bounds, words_of
 from adlint.termdata import TermEntry, check_pack_paths
 
 #: Function words that tell the four languages apart (shared words such as "de", "la", "en" left out).
@@ -119,10 +119,6 @@ class Scan:
     #: ``(run, match)`` pairs by rule code, in document order.
     by_rule: dict[str, list[tuple[Run, Match]]] = field(default_factory=dict)
 
-    def title(self) -> Run | None:
-        """The first title run, if the posting has a title."""
-        return next((r for r in self.runs if r.kind == "title"), None)
-
     def titles(self) -> list[Run]:
         """Every title run (metadata title, visible H1), each place once, in source order."""
         return [r for r in self.runs if r.kind == "title"]
@@ -178,15 +174,6 @@ def _runs(posting: Posting) -> list[Run]:
     return runs
 
 
-def _role_heads(matcher: Matcher) -> frozenset[str]:
-    """Lower-case head nouns of job titles: the terms of the ``role_heads`` context packs (cached on the matcher)."""
-    heads = getattr(matcher, "_role_heads", None)
-    if heads is None:
-        heads = frozenset(t.lower() for p in matcher.packs if p.pack == "role_heads" for e in p.entries for t in e.term)
-        matcher._role_heads = heads  # type: ignore[attr-defined]
-    return heads
-
-
 def scan(posting: Posting, extra_packs: tuple[str, ...] = ()) -> Scan:
     """Scan ``posting`` once for every AD3xx pack (cached per set of extra packs)."""
     key = "adlint.inclusive.scan:" + "|".join(extra_packs)
@@ -227,7 +214,7 @@ def scan(posting: Posting, extra_packs: tuple[str, ...] = ()) -> Scan:
             if eeo_statement or any(a <= m.start and m.end <= b for a, b in r.eeo):
                 continue
             if ctx is None:
-                ctx = context_for(posting, lang, runs, _role_heads(matcher))
+                ctx = context_for(posting, lang, role_heads_for(lang, extra_packs))
             if not ctx.accepts(r, m):
                 continue
             if code is None:
@@ -408,13 +395,8 @@ def title_mentions(posting: Posting) -> list[str]:
 
     Titles of one word are left out: "Lead" alone is too weak a clue that a word names the role.
     """
-    out = []
-    for t in posting.titles:
-        title = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", t.text.lower())
-        title = " ".join(title.split(" - ")[0].split("|")[0].split())
-        if len(title.split()) >= 2:  # a one-word title ("Lead") is too weak a clue
-            out.append(title)
-    return out
+    # A one-word title ("Lead") is too weak a clue.
+    return [title for title in map(clean_title, posting.titles) if len(title.split()) >= 2]
 
 
 def inside_mention(text: str, start: int, end: int, titles: list[str]) -> bool:

@@ -88,15 +88,27 @@ def _figures(posting: Posting) -> list[Pay]:
 
 
 def _states_unpaid(posting: Posting) -> bool:
-    """The posting says outright that the role has no pay ("There's no salary at this stage"): pay is stated."""
-    return next(find_in_posting(posting, UNPAID_RE), None) is not None
+    """The posting says outright that the role has no pay ("There's no salary at this stage"): pay is stated.
+    Cached on the posting."""
+    key = "adlint.checks.pay.unpaid"
+    if key in posting.cache:
+        return posting.cache[key]
+    result = next(find_in_posting(posting, UNPAID_RE), None) is not None
+    posting.cache[key] = result
+    return result
 
 
-def _employee_laws(posting: Posting, day: date, requirement: str, contractor: bool = False) -> "list[Applicable]":
-    """The jurisdictions whose employee pay law requires ``requirement`` of this posting on ``day``; none for a
-    role the text states as freelance or independent-contractor work (:func:`adlint.paydata.freelance_stated`),
-    which those laws do not cover. ``contractor``: also none for JSON-LD ``employmentType`` CONTRACTOR alone
-    (:func:`adlint.paydata.contractor_only`; enough for the benefit duties, not for pay)."""
+def employee_laws(posting: Posting, day: date, requirement: str, contractor: bool = False) -> "list[Applicable]":
+    """The employee laws that require ``requirement`` of ``posting`` on ``day``.
+
+    ``requirement`` is a :data:`adlint.paydata.Requirement` (``"pay"``, ``"benefits"``, ``"deadline"``, ...).
+    Returns :func:`adlint.paydata.applicable` ``(posting, day, requirement)``: one
+    :class:`~adlint.paydata.Applicable` (jurisdiction, ``via``, ``assumed_size``) per jurisdiction in force on
+    ``day`` whose posting duty covers the posting (employers below a known head-count threshold left out), in
+    ``rules/jurisdictions.yaml`` order; ``[]`` when none does. Also ``[]`` for a role the text states as freelance or independent-contractor work
+    (:func:`adlint.paydata.freelance_stated`), which those laws do not cover. ``contractor``: ``[]`` as well
+    for JSON-LD ``employmentType`` CONTRACTOR alone (:func:`adlint.paydata.contractor_only`; enough for the
+    benefit duties, not for pay). Used by the AD6xx rules and by AD703 (baseSalary)."""
     if _pd().contractor_only(posting) if contractor else _pd().freelance_stated(posting):
         return []
     return _pd().applicable(posting, day, requirement)
@@ -154,8 +166,8 @@ class PayRangeMissing(Rule):
 
     def check(self, posting: Posting, options: PayOptions) -> Iterable[Diagnostic]:
         day = as_of(options)
-        found = _employee_laws(posting, day, "pay")
-        if not found or _figures(posting) or _states_unpaid(posting):
+        found = employee_laws(posting, day, "pay")
+        if not found or not pay_missing(posting):
             return
         yield self.at(posting, _anchor(posting),
                       f"no pay figure or range; required by {_laws(found)}",
@@ -192,7 +204,7 @@ class PayNotARange(Rule):
 
     def check(self, posting: Posting, options: PayNotRangeOptions) -> Iterable[Diagnostic]:
         day = as_of(options)
-        found = _employee_laws(posting, day, "pay")
+        found = employee_laws(posting, day, "pay")
         need_range = [a for a in found if "range" in a.jurisdiction.requires]
         figures = _figures(posting)
         if found:
@@ -308,8 +320,8 @@ class BenefitsMissing(Rule):
     def check(self, posting: Posting, options: PayOptions) -> Iterable[Diagnostic]:
         day = as_of(options)
         # The benefit-disclosure duties describe benefits offered to employees; an independent contractor
-        # or freelancer (see _employee_laws) gets none to describe.
-        found = _employee_laws(posting, day, "benefits", contractor=True)
+        # or freelancer (see employee_laws) gets none to describe.
+        found = employee_laws(posting, day, "benefits", contractor=True)
         if not found:
             return
         if any(s.id == "benefits" and s.blocks for s in posting.sections):
@@ -351,7 +363,7 @@ class EuPayInfo(Rule):
         start = national.effective if national else eu.transposition_deadline
         if day < start:
             return
-        if _figures(posting) or _states_unpaid(posting) or next(find_in_posting(posting, SCALE_RE), None) is not None:
+        if not pay_missing(posting) or next(find_in_posting(posting, SCALE_RE), None) is not None:
             return
         if next(find_in_posting(posting, BEFORE_INTERVIEW_RE), None) is not None:
             return
@@ -527,7 +539,7 @@ class ColoradoDeadline(Rule):
 
     def check(self, posting: Posting, options: PayOptions) -> Iterable[Diagnostic]:
         day = as_of(options)
-        found = _employee_laws(posting, day, "deadline")
+        found = employee_laws(posting, day, "deadline")
         if not found or posting.meta("valid_through") not in (None, ""):
             return
         if next(find_in_posting(posting, DEADLINE_RE), None) is not None:

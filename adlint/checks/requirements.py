@@ -610,11 +610,24 @@ def _mark_translations(groups: list[ItemGroup]) -> None:
                 break
 
 
-def must_have_items(m: _Matchers, sections: list[Section]) -> list[Block]:
-    """The items of ``sections`` a reader takes for must-haves: one per group of alternatives, none from
-    nice-to-have, translated or offer groups, and no item that labels itself optional."""
+def _item_groups(m: _Matchers, posting: Posting) -> list[ItemGroup]:
+    """``item_groups(m, requirement_sections(posting))``, cached on the posting (several rules read it, and
+    grouping detects the language of each group). Shared: callers must not change the groups."""
+    key = "adlint.requirements.groups"
+    cached = posting.cache.get(key)
+    if cached is not None and cached[0] is m:
+        return cached[1]
+    groups = item_groups(m, requirement_sections(posting))
+    posting.cache[key] = (m, groups)
+    return groups
+
+
+def must_have_items(m: _Matchers, groups: list[ItemGroup]) -> list[Block]:
+    """The items of ``groups`` (:func:`item_groups`) a reader takes for must-haves: one per group of alternatives,
+    none from nice-to-have, translated or offer groups, and no item that labels itself optional. Reads the
+    groups, never changes them."""
     out: list[Block] = []
-    for g in item_groups(m, sections):
+    for g in groups:
         if g.kind == "alternatives":
             out.append(g.items[0])
         elif g.kind == "must":
@@ -639,7 +652,7 @@ def has_nice_list(m: _Matchers, posting: Posting) -> bool:
         return True
     if _nice_lead_elsewhere(m, posting, strict=True):
         return True
-    return any(g.kind == "nice" for g in item_groups(m, requirement_sections(posting)))
+    return any(g.kind == "nice" for g in _item_groups(m, posting))
 
 
 def requirement_sections(posting: Posting) -> list[Section]:
@@ -890,7 +903,7 @@ class TooManyRequirements(Rule):
         m = _posting_matchers(posting)
         if says_not_all_required(m, posting):
             return  # the posting already tells readers the list is not all gates
-        n = len(must_have_items(m, sections))
+        n = len(must_have_items(m, _item_groups(m, posting)))
         anchor = _anchor(sections, posting)
         if n > options.max_items_info:
             limit = options.max_items_warning if n > options.max_items_warning else options.max_items_info
@@ -949,11 +962,11 @@ class NoMustNiceSplit(Rule):
             for b in s.blocks:
                 if m.nice_any.search(_norm(b.text)):
                     return
-        if any(g.kind == "nice" for g in item_groups(m, sections)) or _nice_lead_elsewhere(m, posting):
+        if any(g.kind == "nice" for g in _item_groups(m, posting)) or _nice_lead_elsewhere(m, posting):
             return
         if says_not_all_required(m, posting):
             return  # "auch wenn Dein Profil nicht jedes Kriterium erfüllt: Bewirb Dich" already says it
-        n = len(must_have_items(m, sections))
+        n = len(must_have_items(m, _item_groups(m, posting)))
         if n <= options.min_items:
             return  # alternatives, a translation of the list, or perks make it shorter than it looks
         yield self.at(posting, _anchor(sections, posting),
@@ -1027,7 +1040,7 @@ class MislabelledRequirement(Rule):
         m = _posting_matchers(posting)
         # An inline "is a plus" is what AD202 asks for when there is no nice-to-have list to move it to.
         movable = has_nice_list(m, posting)
-        picked = {id(b) for g in item_groups(m, requirement_sections(posting)) if g.kind != "must" for b in g.items}
+        picked = {id(b) for g in _item_groups(m, posting) if g.kind != "must" for b in g.items}
         for s in posting.sections:
             if s.id == REQUIREMENTS and movable:
                 for b in s.items:

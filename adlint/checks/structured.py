@@ -236,16 +236,17 @@ class RecommendedProperty(Rule):
                 continue
             sev = Severity.parse(sev_name)
             msg = f"recommended property '{prop}' is missing"
-            if prop == "baseSalary" and not _pd().freelance_stated(posting):
-                # Employee pay laws only: a freelance or independent-contractor role is not covered.
-                found = _pd().applicable(posting, as_of(options), "pay")
-                from adlint.checks.pay import pay_missing
+            if prop == "baseSalary":
+                from adlint.checks.pay import employee_laws, pay_missing
 
+                # Employee pay laws only: a freelance or independent-contractor role is not covered.
+                day = as_of(options)
+                found = employee_laws(posting, day, "pay")
                 if found and pay_missing(posting):
                     # AD601 already reports the missing pay as an error; this stays a markup warning.
                     msg += "; the text gives no pay either (AD601)"
                 elif found:
-                    sev = max(sev, found[0].jurisdiction.severity(as_of(options)))
+                    sev = max(sev, found[0].jurisdiction.severity(day))
                     msg += f"; the posting is covered by {found[0].describe()}"
             yield self.at(posting, _type_span(posting), msg, severity=sev)
 
