@@ -281,29 +281,28 @@ def _statistics(diagnostics: list, out: TextIO) -> None:
 
 def _rule(args: argparse.Namespace) -> int:
     from adlint import registry
-    from adlint.ruledoc import rule_json, rule_text
+    from adlint.ruledoc import rule_text
 
-    rule = registry.lookup(args.rule)
-    if rule is None:
+    doc = registry.doc(args.rule)  # generated documentation: no rule module imported
+    if doc is None:
         return _err(f"unknown rule '{args.rule}'; see 'adlint rules'")
     if args.output_format == "json":
         import json
 
-        sys.stdout.write(json.dumps(rule_json(rule), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(rule_text(rule))
+        sys.stdout.write(rule_text(doc))
     return EXIT_OK
 
 
 def _rules(args: argparse.Namespace) -> int:
     from adlint import registry
-    from adlint.ruledoc import rule_json
 
     if args.output_format == "json":
         import json
 
-        rules = registry.all_rules().values()
-        sys.stdout.write(json.dumps([rule_json(r) for r in rules], ensure_ascii=False, indent=2) + "\n")
+        docs = [registry.doc(code) for code in registry.index()]
+        sys.stdout.write(json.dumps(docs, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     for r in registry.index().values():  # the listing imports no rule module
         flags = ("" if r.default_enabled else " (off by default)") + (" [fix]" if r.fixable else "")

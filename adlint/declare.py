@@ -109,12 +109,12 @@ def _format_name(posting: "Posting") -> str:
 
 def _adds_cleanly(yaml_text: str, line: str, key: str, value: str) -> bool:
     """True when ``yaml_text`` + ``line`` parses to the same mapping plus ``key: value``."""
-    import yaml
+    from adlint.readers.yamlmeta import YamlError, load_plain
 
     try:
-        before = yaml.safe_load(yaml_text) if yaml_text.strip() else {}
-        after = yaml.safe_load(yaml_text + line)
-    except yaml.YAMLError:
+        before = load_plain(yaml_text) if yaml_text.strip() else {}
+        after = load_plain(yaml_text + line)
+    except YamlError:
         return False
     if not isinstance(before, dict) or not isinstance(after, dict) or key in before:
         return False

@@ -1,10 +1,12 @@
-"""Rule documentation for ``adlint rule`` and ``adlint rules``, built from the rule classes."""
+"""Rule documentation for ``adlint rule`` and ``adlint rules``: built from the rule classes
+(:func:`rule_json`, when :mod:`adlint.rule_docs` is generated) and rendered from that shape (:func:`rule_text`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from adlint.rule import Rule
+if TYPE_CHECKING:  # pragma: no cover
+    from adlint.rule import Rule
 
 
 def shown(text: str) -> str:
@@ -35,23 +37,27 @@ def rule_json(rule: type[Rule]) -> dict[str, Any]:
     }
 
 
-def rule_text(rule: type[Rule]) -> str:
-    """The rule's documentation as Markdown, in ruff's "why / example / use instead" shape."""
-    fence = {"markdown": "markdown", "html": "html", "jsonld": "json", "text": "text"}.get(rule.example_format, "")
+def rule_text(rule: "type[Rule] | dict[str, Any]") -> str:
+    """The rule's documentation as Markdown, in ruff's "why / example / use instead" shape.
+
+    ``rule`` is a rule class or its :func:`rule_json` dict (as in :mod:`adlint.rule_docs`).
+    """
+    d = rule if isinstance(rule, dict) else rule_json(rule)
+    fence = {"markdown": "markdown", "html": "html", "jsonld": "json", "text": "text"}.get(d["example_format"], "")
     lines = [
-        f"# {rule.name} ({rule.code})", "",
-        f"Default severity: {rule.severity}" + ("" if rule.default_enabled else " (off by default; select it to enable)")
-        + (f". Fix: {rule.fixable}." if rule.fixable else "."), "",
-        "## What it does", rule.summary, "",
-        "## Why is this bad?", rule.why, "",
-        "## Example", f"```{fence}", shown(rule.example_fires).rstrip("\n"), "```", "",
-        "## Use instead", f"```{fence}", shown(rule.example_passes).rstrip("\n"), "```", "",
+        f"# {d['name']} ({d['code']})", "",
+        f"Default severity: {d['severity']}" + ("" if d["default_enabled"] else " (off by default; select it to enable)")
+        + (f". Fix: {d['fixable']}." if d["fixable"] else "."), "",
+        "## What it does", d["summary"], "",
+        "## Why is this bad?", d["why"], "",
+        "## Example", f"```{fence}", d["example"].rstrip("\n"), "```", "",
+        "## Use instead", f"```{fence}", d["use_instead"].rstrip("\n"), "```", "",
     ]
-    opts = _options(rule)
+    opts = d["options"]
     if opts:
         lines.append("## Options")
         for o in opts:
             lines.append(f"- `{o['name']}` (default `{o['default']}`): {o['description']}")
         lines.append("")
-    lines += ["## Source", rule.source, ""]
+    lines += ["## Source", d["source"], ""]
     return "\n".join(lines)

@@ -122,6 +122,15 @@ class _Builder:
         return None  # pragma: no cover
 
 
+def load_plain(text: str) -> Any:
+    """The plain Python value of YAML ``text`` (``None`` when empty), after the safety checks and with the node budget.
+
+    Raises :class:`YamlError`.
+    """
+    node = compose(text)
+    return None if node is None else _Builder().value(node)
+
+
 def mapping_fields(node: yaml.Node, offset: int, origin: str) -> dict[str, MetaField]:
     """Turn a top-level mapping node into :class:`MetaField` values by key.
 
