@@ -44,7 +44,7 @@ def _kebab(name: str) -> str:
 class RuleSettings(BaseModel):
     """A ``[rules.<code-or-name>]`` table: ``severity`` plus the rule's own options."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
     severity: Literal["off", "info", "warning", "error"] | None = None
 
     def options(self) -> dict[str, Any]:
@@ -55,7 +55,8 @@ class RuleSettings(BaseModel):
 class Settings(BaseModel):
     """The ``[tool.adlint]`` / ``.adlint.toml`` keys (kebab-case in files)."""
 
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+    # defer_build: a run with no configuration file and no overrides never builds the validator.
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, defer_build=True)
 
     select: list[str] | None = Field(None, description="rules to enable: codes, prefixes (AD3), names or ALL")
     extend_select: list[str] = Field(default_factory=list, description="rules to enable on top of select")
@@ -331,7 +332,8 @@ def resolve(raw: dict[str, Any], path: Path | None, root: Path, overrides: dict[
         else:
             data[key] = value
     try:
-        settings = Settings.model_validate(data)
+        # Defaults need no validation (no validator runs on a default), so an empty table is constructed.
+        settings = Settings.model_validate(data) if data else Settings.model_construct()
     except ValidationError as exc:
         raise ConfigError(_format_errors(path, exc)) from None
 

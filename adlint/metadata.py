@@ -132,7 +132,7 @@ class MetadataTable(BaseModel):
     the key). Unknown keys are errors.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     path: str | list[str]
     language: LanguageTag | None = None
