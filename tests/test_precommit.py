@@ -164,7 +164,7 @@ def test_hook_manifest_declares_adlint() -> None:
     assert hook["entry"] == "adlint check --force-exclude"
     assert hook["language"] == "python"
     assert {"markdown", "plain-text", "html"} <= set(hook["types_or"])
-    assert hook["require_serial"] is False
+    assert hook["require_serial"] is True  # adlint runs its own worker pool (--jobs)
 
 
 def test_try_repo_fails_on_a_bad_posting(hook_repo: tuple[Path, str], pc_home: Path, tmp_path: Path) -> None:
