@@ -14,11 +14,16 @@ The GitLab and SARIF reporters use fingerprints (GitLab needs unique, stable
 ones), and ``adlint check --baseline FILE`` drops every finding whose
 fingerprint is in FILE, written by ``--write-baseline FILE``.
 
+A finding in a record of a JSON Lines file is named by the file's path and
+the record's id (a later record with an id already seen, by its id and line).
+
 The baseline file is JSON::
 
     {"adlint-baseline": 1,
      "findings": [{"path": "jobs/a.md", "code": "AD301", "line": 4, "message": "...",
                    "fingerprint": "<32 hex digits>"}, ...]}
+
+(a record's row also has ``id`` and ``record_line``).
 
 Paths in it are relative to the baseline file's folder, so the same baseline
 works whatever the current directory. ``line`` and ``message`` are there for
@@ -33,7 +38,7 @@ import os
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from adlint.diagnostics import Diagnostic
 
@@ -75,29 +80,76 @@ def finding_key(d: Diagnostic, text: str | None) -> str:
     return "\x1f".join(("point", _NUMBER.sub("#", _norm(d.message))))
 
 
-def fingerprints(diagnostics: Iterable[Diagnostic], sources: dict[str, str],
-                 path_key: Callable[[str], str]) -> list[str]:
+def fingerprints(diagnostics: Iterable[Diagnostic], sources: dict, path_key: Callable[[str], str]) -> list[str]:
     """One fingerprint (32 lower-case hex digits) per diagnostic, in the order given.
 
-    ``sources`` maps a diagnostic's ``path`` to its decoded text; ``path_key``
-    turns that path into the form hashed (e.g. relative to the repository
-    root), so fingerprints do not depend on how the path was spelled on the
-    command line. Diagnostics should come in position order within each file
-    (as the linter sorts them): occurrence numbers follow that order.
+    ``sources`` maps a diagnostic's :attr:`~adlint.diagnostics.Diagnostic.source_key`
+    (its ``path``, or ``(path, record_line)`` for a JSON Lines record) to the
+    decoded text its offsets point into; ``path_key`` turns a path into the
+    form hashed (e.g. relative to the repository root), so fingerprints do not
+    depend on how the path was spelled on the command line. Diagnostics should
+    come in position order within each file (as the linter sorts them):
+    occurrence numbers follow that order. See :class:`Fingerprinter`.
     """
-    seen: Counter[tuple[str, str, str]] = Counter()
-    out = []
-    keys: dict[str, str] = {}
-    for d in diagnostics:
-        pkey = keys.get(d.path)
-        if pkey is None:
-            pkey = keys[d.path] = path_key(d.path)
-        key = (pkey, d.code, finding_key(d, sources.get(d.path)))
-        n = seen[key]
-        seen[key] += 1
-        raw = "\x00".join((*key, str(n))).encode("utf-8", "surrogateescape")
-        out.append(hashlib.sha256(raw).hexdigest()[:32])
+    fp = Fingerprinter(path_key)
+    out: list[str] = []
+    for group in groups(diagnostics):
+        out.extend(fp(group, sources.get(group[0].source_key)))
     return out
+
+
+def groups(diagnostics: Iterable[Diagnostic]) -> Iterator[list[Diagnostic]]:
+    """Runs of consecutive diagnostics of one file, or of one record of a JSON Lines file."""
+    group: list[Diagnostic] = []
+    for d in diagnostics:
+        if group and d.source_key != group[0].source_key:
+            yield group
+            group = []
+        group.append(d)
+    if group:
+        yield group
+
+
+class Fingerprinter:
+    """Fingerprints for findings that arrive one file (or one record) at a time.
+
+    Call it with each file's diagnostics and the text they point into; the
+    answer is the same as :func:`fingerprints` over the whole run. A record's
+    findings are named by the file's path and the record's id (not its line:
+    reordering the records of an export keeps them); a record whose id was
+    already seen in the file is named by its id and its line, so fingerprints
+    stay unique. Memory: one entry per record id seen.
+    """
+
+    def __init__(self, path_key: Callable[[str], str]) -> None:
+        self.path_key = path_key
+        self._paths: dict[str, str] = {}
+        self._ids: dict[str, set[str]] = {}
+
+    def __call__(self, diagnostics: list[Diagnostic], text: str | None) -> list[str]:
+        """The fingerprints of one file's (or one record's) diagnostics, in order; ``text``: their source."""
+        if not diagnostics:
+            return []
+        first = diagnostics[0]
+        pkey = self._paths.get(first.path)
+        if pkey is None:
+            pkey = self._paths[first.path] = self.path_key(first.path)
+        if first.record_line is not None:
+            rid = first.record_id or str(first.record_line)
+            seen_ids = self._ids.setdefault(first.path, set())
+            if rid in seen_ids:
+                rid = f"{rid}\x1e{first.record_line}"
+            seen_ids.add(rid)
+            pkey = f"{pkey}\x1e{rid}"
+        seen: Counter[tuple[str, str, str]] = Counter()
+        out = []
+        for d in diagnostics:
+            key = (pkey, d.code, finding_key(d, text))
+            n = seen[key]
+            seen[key] += 1
+            raw = "\x00".join((*key, str(n))).encode("utf-8", "surrogateescape")
+            out.append(hashlib.sha256(raw).hexdigest()[:32])
+        return out
 
 
 def _absolute(path: str) -> str:
@@ -153,23 +205,54 @@ def repo_path(path: str, root: Path | None = None) -> tuple[str, bool]:
 # -- baseline files ------------------------------------------------------------
 
 
-def write_baseline(file: Path, diagnostics: list[Diagnostic], sources: dict[str, str]) -> int:
-    """Write every diagnostic to baseline ``file``; returns how many. Raises :class:`BaselineError`."""
-    folder = Path(_absolute(str(file))).parent
-    fps = fingerprints(diagnostics, sources, lambda p: relative_to(p, folder))
-    rows = [
-        {"path": relative_to(d.path, folder), "code": d.code, "line": d.line, "message": d.message, "fingerprint": fp}
-        for d, fp in zip(diagnostics, fps)
-    ]
-    rows.sort(key=lambda r: (r["path"], r["line"], r["code"], r["fingerprint"]))
-    doc = {"adlint-baseline": BASELINE_VERSION, "findings": rows}
-    try:
-        with open(file, "w", encoding="utf-8", newline="\n") as fh:
-            json.dump(doc, fh, ensure_ascii=True, indent=1)
-            fh.write("\n")
-    except OSError as exc:
-        raise BaselineError(f"cannot write baseline {file}: {exc.strerror}") from None
-    return len(rows)
+def _row(d: Diagnostic, fp: str, folder: Path) -> dict[str, object]:
+    row: dict[str, object] = {"path": relative_to(d.path, folder), "code": d.code, "line": d.line,
+                              "message": d.message, "fingerprint": fp}
+    if d.record_line is not None:
+        row["id"] = d.record_id
+        row["record_line"] = d.record_line
+    return row
+
+
+class BaselineWriter:
+    """``--write-baseline FILE`` for findings that arrive one file (or record) at a time: :meth:`add`, then :meth:`write`.
+
+    Holds one small row per finding (no source text).
+    """
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self.folder = Path(_absolute(str(file))).parent
+        self._fp = Fingerprinter(lambda p: relative_to(p, self.folder))
+        self.rows: list[dict[str, object]] = []
+
+    def add(self, diagnostics: list[Diagnostic], text: str | None) -> None:
+        """Record one file's (or record's) diagnostics; ``text``: the source they point into."""
+        self.rows.extend(_row(d, fp, self.folder) for d, fp in zip(diagnostics, self._fp(diagnostics, text)))
+
+    def write(self) -> int:
+        """Write the baseline file; returns the number of findings. Raises :class:`BaselineError`."""
+        rows = sorted(self.rows, key=lambda r: (r["path"], r.get("record_line") or 0, r["line"], r["code"],
+                                                r["fingerprint"]))
+        doc = {"adlint-baseline": BASELINE_VERSION, "findings": rows}
+        try:
+            with open(self.file, "w", encoding="utf-8", newline="\n") as fh:
+                json.dump(doc, fh, ensure_ascii=True, indent=1)
+                fh.write("\n")
+        except OSError as exc:
+            raise BaselineError(f"cannot write baseline {self.file}: {exc.strerror}") from None
+        return len(rows)
+
+
+def write_baseline(file: Path, diagnostics: list[Diagnostic], sources: dict) -> int:
+    """Write every diagnostic to baseline ``file``; returns how many. Raises :class:`BaselineError`.
+
+    ``sources`` as in :func:`fingerprints`. A record's row also has ``id`` and ``record_line``.
+    """
+    writer = BaselineWriter(file)
+    for group in groups(diagnostics):
+        writer.add(group, sources.get(group[0].source_key))
+    return writer.write()
 
 
 def read_baseline(file: Path) -> set[str]:
@@ -195,9 +278,20 @@ def read_baseline(file: Path) -> set[str]:
     return out
 
 
-def filter_new(file: Path, diagnostics: list[Diagnostic], sources: dict[str, str],
-               known: set[str]) -> list[Diagnostic]:
+class BaselineFilter:
+    """``--baseline FILE`` for findings that arrive one file (or record) at a time: :meth:`new` drops the known ones."""
+
+    def __init__(self, file: Path, known: set[str]) -> None:
+        folder = Path(_absolute(str(file))).parent
+        self._fp = Fingerprinter(lambda p: relative_to(p, folder))
+        self.known = known
+
+    def new(self, diagnostics: list[Diagnostic], text: str | None) -> list[Diagnostic]:
+        """The diagnostics of one file (or record) whose fingerprints are not in the baseline."""
+        return [d for d, fp in zip(diagnostics, self._fp(diagnostics, text)) if fp not in self.known]
+
+
+def filter_new(file: Path, diagnostics: list[Diagnostic], sources: dict, known: set[str]) -> list[Diagnostic]:
     """The diagnostics whose fingerprints (paths relative to baseline ``file``'s folder) are not in ``known``."""
-    folder = Path(_absolute(str(file))).parent
-    fps = fingerprints(diagnostics, sources, lambda p: relative_to(p, folder))
-    return [d for d, fp in zip(diagnostics, fps) if fp not in known]
+    f = BaselineFilter(file, known)
+    return [d for group in groups(diagnostics) for d in f.new(group, sources.get(group[0].source_key))]

@@ -15,6 +15,11 @@ from typing import TYPE_CHECKING, Sequence, TextIO
 if TYPE_CHECKING:
     from datetime import date
 
+    from adlint.config import Config, ConfigResolver
+    from adlint.fixes import FixSession
+    from adlint.report import Stream
+    from adlint.runner import FileResult
+
 from adlint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -47,6 +52,16 @@ def _jobs(value: str) -> int:
     return n
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"not a positive number: {value!r}")
+    return n
+
+
 def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
@@ -72,6 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--config", type=Path, help="use this configuration file for every path")
     c.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     c.add_argument("--stdin-filename", help="path of the posting read from standard input (for config and format)")
+    c.add_argument("--stdin-format", choices=("jsonl",),
+                   help="read standard input as JSON Lines posting records (implied by a --stdin-filename "
+                        "ending in .jsonl or .ndjson)")
     c.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in this baseline")
     c.add_argument("--write-baseline", type=Path, metavar="FILE",
                    help="record all current findings in this baseline file and exit 0")
@@ -84,6 +102,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="lint in N processes (default: the number of CPUs; 1 lints in this process)")
     c.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     c.add_argument("--no-progress", action="store_true", help="no progress bar on standard error")
+    c.add_argument("--scheduler", metavar="ADDRESS",
+                   help="lint on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT; "
+                        "needs the dask extra: pip install 'adlint[dask]')")
+    c.add_argument("--batch-size", type=_positive, metavar="N",
+                   help="JSON Lines records sent to a worker at a time (default: 64 locally, 500 on Dask)")
     from adlint.fixes import add_arguments as add_fix_arguments
 
     add_fix_arguments(c)  # --fix, --unsafe-fixes, --diff, --show-fixes, --exit-non-zero-on-fix
@@ -113,20 +136,106 @@ def _err(message: str) -> int:
     return EXIT_ERROR
 
 
+class _Outcome:
+    """What a ``check`` run found, taken in one file (or one JSON Lines record) at a time.
+
+    Findings go through the baseline (``--baseline`` drops known ones,
+    ``--write-baseline`` records them instead of reporting them) to the report
+    stream, or are counted for ``--statistics``. Only counts are kept, plus
+    the findings with a fix in files (for the ``[*]`` hint), so memory does not
+    grow with the number of records.
+    """
+
+    def __init__(self, report: "Stream | None", statistics: bool, baseline_filter: object = None,
+                 baseline_writer: object = None) -> None:
+        from collections import Counter
+
+        self.report = report
+        self.statistics = statistics
+        self.filter = baseline_filter
+        self.writer = baseline_writer
+        self.counts: Counter[tuple[str, str]] = Counter()
+        self.fixable_codes: set[str] = set()
+        self.file_fixes: list = []  # findings in files (not records) that have a fix: the [*] hint
+        self.findings = 0
+        self.files_with: set[str] = set()
+        self.records_with = 0
+        self.files = 0
+        self.records = 0
+        self.worst = 0  # the highest severity reported
+        self.fail_level: object = None  # the lowest fail level of any file
+        self.crashes: list[str] = []
+
+    def add(self, res: "FileResult") -> None:
+        """Take one result: a file's, a record's, or the one closing a JSON Lines file."""
+        if res.record_line is None:
+            self.files += 1
+            self.records += res.records
+        if self.fail_level is None or res.fail_level < self.fail_level:
+            self.fail_level = res.fail_level
+        self.crashes.extend(res.crashes)
+        diags = res.diagnostics
+        if not diags:
+            return
+        if self.writer is not None:
+            self.writer.add(diags, res.source)
+            return
+        if self.filter is not None:
+            diags = self.filter.new(diags, res.source)
+            if not diags:
+                return
+        self.findings += len(diags)
+        if res.record_line is None:
+            self.files_with.add(res.display)
+            self.file_fixes.extend(d for d in diags if d.fix is not None)
+        else:
+            self.records_with += 1
+        self.worst = max(self.worst, max(d.severity for d in diags))
+        if self.statistics:
+            self.counts.update((d.code, d.name) for d in diags)
+            self.fixable_codes.update(d.code for d in diags if d.fix is not None)
+        elif self.report is not None:
+            self.report.add(diags, res.source)
+
+    def summary(self) -> str:
+        """``Found 3 findings in 1 file (1 checked).`` (with records: in how many records, and how many were read)."""
+        n = self.findings
+        if not self.records:
+            f = len(self.files_with)
+            return (f"Found {n} finding{'s' if n != 1 else ''} in {f} file{'s' if f != 1 else ''} "
+                    f"({self.files} checked).\n")
+        where = []
+        if self.files_with:
+            f = len(self.files_with)
+            where.append(f"{f} file{'s' if f != 1 else ''}")
+        r = self.records_with
+        where.append(f"{r} record{'s' if r != 1 else ''}")
+        return (f"Found {n} finding{'s' if n != 1 else ''} in {' and '.join(where)} "
+                f"({self.files} file{'s' if self.files != 1 else ''} checked, "
+                f"{self.records} record{'s' if self.records != 1 else ''} read).\n")
+
+
 def _check(args: argparse.Namespace) -> int:
     from adlint.config import ConfigError, ConfigResolver
-    from adlint.diagnostics import Diagnostic
     from adlint.files import PathNotFound, discover
     from adlint.fixes import FixSession
+    from adlint.readers import format_of
 
     if args.write_baseline and (args.fix or args.diff):
         return _err("--write-baseline records findings as they are; run it without --fix or --diff")
+    if args.scheduler and (args.fix or args.diff):
+        return _err("--fix and --diff change files here; run them without --scheduler")
     fixer = FixSession.from_args(args)  # None unless --fix or --diff
 
+    as_of = args.as_of
+    if args.scheduler and as_of is None:  # remote workers may see another day: judge by this machine's
+        from datetime import date
+
+        as_of = date.today()
     overrides = {
         "select": args.select, "extend-select": args.extend_select, "ignore": args.ignore,
         "fail-level": args.fail_level, "output-format": args.output_format, "max-file-size": args.max_file_size,
-        "as-of": args.as_of,
+        "as-of": as_of,
     }
     try:
         resolver = ConfigResolver(args.config, args.isolated, overrides)
@@ -136,147 +245,220 @@ def _check(args: argparse.Namespace) -> int:
     paths: list[Path] = args.paths or [Path(".")]
     stdin = [p for p in paths if str(p) == "-"]
     files_paths = [p for p in paths if str(p) != "-"]
-    diagnostics: list[Diagnostic] = []
-    sources: dict[str, str] = {}
-    crashes: list[str] = []
-    fail_levels = []
-    count = 0
+    formats: dict[str, str] = {}
     try:
-        jobs: list[tuple[str, Path, bytes | None]] = []
+        jobs: list[tuple[str, Path, object]] = []
         if stdin:
             name = args.stdin_filename or "-"
-            data_in = sys.stdin.buffer.read()
+            records = args.stdin_format == "jsonl" or (args.stdin_filename and format_of(name) == "jsonl")
+            real = Path(name if args.stdin_filename else ("stdin.jsonl" if records else "stdin.md"))
             # As in ruff: --force-exclude with an excluded --stdin-filename lints nothing.
-            if not (args.force_exclude and args.stdin_filename
-                    and resolver.for_path(Path(name)).is_excluded(Path(name))):
-                jobs.append((name, Path(name if args.stdin_filename else "stdin.md"), data_in))
+            if not (args.force_exclude and args.stdin_filename and resolver.for_path(real).is_excluded(real)):
+                if records:  # read as a stream, record by record
+                    formats[name] = "jsonl"
+                    jobs.append((name, real, sys.stdin.buffer))
+                else:
+                    jobs.append((name, real, sys.stdin.buffer.read()))
         for f in discover(files_paths, resolver, args.force_exclude):
             jobs.append((str(f), f, None))
         base_cfg = resolver.for_path(Path(args.stdin_filename) if stdin and args.stdin_filename else (files_paths[0] if files_paths else Path(".")))
-        if fixer is not None:  # fixes change files: in this process, never from the cache
-            from adlint.runner import read_file
-
-            for display, real, given in jobs:
-                cfg = resolver.for_path(real)
-                fail_levels.append(cfg.fail_level)
-                data, size, unreadable = read_file(display, real, given, cfg)
-                count += 1
-                if unreadable is not None:
-                    diagnostics.extend(unreadable)
-                    continue
-                from_stdin = given is not None
-                res = fixer.lint(display, real, data, cfg, size, from_stdin)
-                diagnostics.extend(res.diagnostics)
-                crashes.extend(res.crashes)
-                if res.diagnostics and res.posting.source:
-                    sources[display] = res.posting.source
-        else:
-            from adlint import runner
-            from adlint.cache import cache_folder
-
-            folder = None if args.no_cache or os.environ.get("ADLINT_NO_CACHE") else cache_folder(base_cfg)
-            settings = runner.Settings(args.config, args.isolated, overrides, folder)
-            workers = args.jobs if args.jobs is not None else runner.default_jobs()
-            from adlint.progress import bar_for
-
-            progress = bar_for(len(jobs), disabled=args.no_progress, fmt=base_cfg.settings.output_format)
-            try:
-                for res in runner.run(jobs, settings, workers, progress.update if progress else None):
-                    count += 1
-                    fail_levels.append(res.fail_level)
-                    diagnostics.extend(res.diagnostics)
-                    crashes.extend(res.crashes)
-                    if res.source:
-                        sources[res.display] = res.source
-            finally:
-                if progress is not None:
-                    progress.close()
     except PathNotFound as exc:
         return _err(f"no such file or directory: {exc}")
     except ConfigError as exc:
         return _err(str(exc))
-    except KeyboardInterrupt:
-        return _err("interrupted")
 
-    if count == 0 and not crashes:
-        sys.stderr.write("adlint: warning: no postings found under the given paths\n")
-
+    baseline_filter = baseline_writer = None
     if args.write_baseline or args.baseline:
         from adlint import baseline
 
         try:
             if args.write_baseline:
-                n = baseline.write_baseline(args.write_baseline, diagnostics, sources)
-                sys.stderr.write(f"adlint: wrote {n} finding{'s' if n != 1 else ''} to baseline {args.write_baseline}\n")
-                diagnostics = []  # all of them are in the baseline now: the run passes (2 stays for errors)
+                baseline_writer = baseline.BaselineWriter(args.write_baseline)
             else:
-                diagnostics = baseline.filter_new(args.baseline, diagnostics, sources,
-                                                  baseline.read_baseline(args.baseline))
+                baseline_filter = baseline.BaselineFilter(args.baseline, baseline.read_baseline(args.baseline))
         except baseline.BaselineError as exc:
             return _err(str(exc))
 
-    out: TextIO
+    if fixer is not None:
+        return _check_fixing(args, fixer, jobs, formats, resolver, base_cfg, baseline_filter, baseline_writer)
+
     out_file = None
     if args.output_file:
         try:
             out_file = open(args.output_file, "w", encoding="utf-8")
         except OSError as exc:
             return _err(f"cannot write {args.output_file}: {exc.strerror}")
-        out = out_file
-    else:
-        out = sys.stderr if fixer is not None and fixer.takes_stdout else sys.stdout
-    color = args.color == "always" or (args.color == "auto" and out is sys.stdout and out.isatty()
-                                       and not os.environ.get("NO_COLOR"))
-    fmt = base_cfg.settings.output_format or ("full" if out.isatty() else "concise")
-    if fmt == "auto":  # github under GitHub Actions, full on a terminal, concise otherwise
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full" if out.isatty() else "concise"
     try:
-        if fixer is not None and fixer.diff:
-            pass  # --diff prints only the diff (in fixer.finish)
-        elif args.statistics:
-            _statistics(diagnostics, out)
-        else:
-            from adlint import report
+        out: TextIO = out_file or sys.stdout
+        fmt = _format(base_cfg, out)
+        report = None
+        if not args.statistics:
+            from adlint import report as report_mod
 
             try:
-                writer = report.get(fmt)
+                report = report_mod.stream(fmt, out, _color(args, out))
             except KeyError:
                 return _err(f"output format '{fmt}' is not available yet")
-            writer(diagnostics, sources, out, color)
-            if fmt in ("full", "concise") and diagnostics:
-                n = len(diagnostics)
-                files = len({d.path for d in diagnostics})
-                sys.stderr.write(f"Found {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} "
-                                 f"({count} checked).\n")
-                if fmt == "full" and fixer is None:
-                    from adlint.fixes import fix_hint
+        outcome = _Outcome(report, args.statistics, baseline_filter, baseline_writer)
 
-                    sys.stderr.write(fix_hint(diagnostics))  # "[*] 2 fixable with --fix."
+        from adlint import runner
+        from adlint.cache import cache_folder
+
+        folder = None if args.no_cache or os.environ.get("ADLINT_NO_CACHE") else cache_folder(base_cfg)
+        # Source text travels back from the workers only for the formats that show or hash it.
+        keep_source = fmt in ("full", "gitlab", "sarif") or bool(args.baseline or args.write_baseline)
+        settings = runner.Settings(args.config, args.isolated, overrides, folder, args.batch_size or 0, keep_source)
+        workers = args.jobs if args.jobs is not None else runner.default_jobs()
+        remote = None
+        if args.scheduler:
+            try:
+                from adlint.dask import connect
+            except ImportError:
+                return _err("--scheduler needs the dask extra: pip install 'adlint[dask]'")
+            try:
+                remote = connect(args.scheduler)
+            except Exception as exc:  # unreachable address, version mismatch, workers without adlint
+                return _err(str(exc))
+        from adlint.progress import bar_for
+
+        progress = bar_for(len(jobs), disabled=args.no_progress, fmt=base_cfg.settings.output_format)
+        try:
+            for res in runner.stream(jobs, settings, workers, progress.update if progress else None,  # type: ignore[arg-type]
+                                     remote=remote, formats=formats):
+                outcome.add(res)
+        except ConfigError as exc:
+            return _err(str(exc))
+        except KeyboardInterrupt:
+            return _err("interrupted")
+        except Exception as exc:
+            if remote is None:
+                raise
+            return _err(f"the Dask cluster at {args.scheduler} failed: {type(exc).__name__}: {exc}")
+        finally:
+            if progress is not None:
+                progress.close()
+            if remote is not None:
+                remote.close()
+        if report is not None:
+            report.close()
+        elif args.statistics:
+            _write_statistics(outcome, out)
     finally:
         if out_file is not None:
             out_file.close()
+    return _finish(args, outcome, fmt, base_cfg, None)
 
+
+def _format(base_cfg: "Config", out: TextIO) -> str:
+    """The output format: configured or given, ``auto`` resolved (github under GitHub Actions, full on a terminal)."""
+    fmt = base_cfg.settings.output_format or ("full" if out.isatty() else "concise")
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full" if out.isatty() else "concise"
+    return fmt
+
+
+def _color(args: argparse.Namespace, out: TextIO) -> bool:
+    return args.color == "always" or (args.color == "auto" and out is sys.stdout and out.isatty()
+                                      and not os.environ.get("NO_COLOR"))
+
+
+def _finish(args: argparse.Namespace, outcome: _Outcome, fmt: str, base_cfg: "Config", fixer: object) -> int:
+    """The summary lines on standard error, the baseline file, and the exit status."""
+    if outcome.files == 0 and not outcome.crashes:
+        sys.stderr.write("adlint: warning: no postings found under the given paths\n")
+    if outcome.writer is not None:
+        from adlint import baseline
+
+        try:
+            n = outcome.writer.write()
+        except baseline.BaselineError as exc:
+            return _err(str(exc))
+        sys.stderr.write(f"adlint: wrote {n} finding{'s' if n != 1 else ''} to baseline {args.write_baseline}\n")
+    diff = fixer is not None and fixer.diff  # type: ignore[attr-defined]
+    if fmt in ("full", "concise") and outcome.findings and not args.statistics and not diff:
+        sys.stderr.write(outcome.summary())
+        if fmt == "full" and fixer is None:
+            from adlint.fixes import fix_hint
+
+            sys.stderr.write(fix_hint(outcome.file_fixes))  # "[*] 2 fixable with --fix."
     if fixer is not None:
-        fix_exit = fixer.finish(sys.stdout, sys.stderr)  # diffs, fixed stdin, what was fixed
-        if fix_exit is not None and not crashes:
+        fix_exit = fixer.finish(sys.stdout, sys.stderr)  # type: ignore[attr-defined]  # diffs, fixed stdin, what was fixed
+        if fix_exit is not None and not outcome.crashes:
             return fix_exit
-    for msg in crashes:
+    for msg in outcome.crashes:
         sys.stderr.write(f"adlint: internal error: {msg}\n  This is a bug in adlint; please report it.\n")
-    if crashes:
+    if outcome.crashes:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK
-    level = min(fail_levels) if fail_levels else base_cfg.fail_level
-    return EXIT_FINDINGS if any(d.severity >= level for d in diagnostics) else EXIT_OK
+    level = outcome.fail_level if outcome.fail_level is not None else base_cfg.fail_level
+    return EXIT_FINDINGS if outcome.findings and outcome.worst >= level else EXIT_OK
 
 
-def _statistics(diagnostics: list, out: TextIO) -> None:
-    from collections import Counter
+def _check_fixing(args: argparse.Namespace, fixer: "FixSession", jobs: list, formats: dict[str, str],
+                  resolver: "ConfigResolver", base_cfg: "Config", baseline_filter: object,
+                  baseline_writer: object) -> int:
+    """``--fix`` / ``--diff``: in this process, never from the cache; the report is written once all is fixed
+    (fixing standard input sends the report to standard error). JSON Lines records are linted, never changed."""
+    from adlint.config import ConfigError
+    from adlint.runner import FileResult, Settings, is_record_stream, read_file, stream
 
-    counts = Counter((d.code, d.name) for d in diagnostics)
-    fixable = {d.code for d in diagnostics if d.fix is not None}
-    for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        out.write(f"{n:6d}\t{code}\t{'[*] ' if code in fixable else '    '}{name}\n")
+    results: list[FileResult] = []
+    try:
+        for display, real, given in jobs:
+            cfg = resolver.for_path(real)
+            if is_record_stream((display, real, given), formats.get(display)):
+                sys.stderr.write(f"adlint: warning: {display}: JSON Lines records are never fixed in place; "
+                                 "their findings are reported as they are\n")
+                results.extend(stream([(display, real, given)], Settings(args.config, args.isolated,
+                                                                          resolver.overrides, None)))
+                continue
+            data, size, unreadable = read_file(display, real, given, cfg)
+            if unreadable is not None:
+                results.append(FileResult(display, unreadable, fail_level=cfg.fail_level))
+                continue
+            res = fixer.lint(display, real, data, cfg, size, given is not None)  # type: ignore[arg-type]
+            source = res.posting.source if res.diagnostics and res.posting.source else None
+            results.append(FileResult(display, res.diagnostics, source, res.crashes, cfg.fail_level))
+    except ConfigError as exc:
+        return _err(str(exc))
+    except KeyboardInterrupt:
+        return _err("interrupted")
+
+    out_file = None
+    if args.output_file:
+        try:
+            out_file = open(args.output_file, "w", encoding="utf-8")
+        except OSError as exc:
+            return _err(f"cannot write {args.output_file}: {exc.strerror}")
+    try:
+        out: TextIO = out_file or (sys.stderr if fixer.takes_stdout else sys.stdout)
+        fmt = _format(base_cfg, out)
+        report = None
+        if not fixer.diff and not args.statistics:  # --diff prints only the diff (in fixer.finish)
+            from adlint import report as report_mod
+
+            try:
+                report = report_mod.stream(fmt, out, _color(args, out))
+            except KeyError:
+                return _err(f"output format '{fmt}' is not available yet")
+        outcome = _Outcome(report, args.statistics, baseline_filter, baseline_writer)
+        for res in results:
+            outcome.add(res)
+        if report is not None:
+            report.close()
+        elif args.statistics and not fixer.diff:
+            _write_statistics(outcome, out)
+    finally:
+        if out_file is not None:
+            out_file.close()
+    return _finish(args, outcome, fmt, base_cfg, fixer)
+
+
+def _write_statistics(outcome: _Outcome, out: TextIO) -> None:
+    """``--statistics``: one line per rule: count, code, ``[*]`` when fixable, name; most frequent first."""
+    for (code, name), n in sorted(outcome.counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        out.write(f"{n:6d}\t{code}\t{'[*] ' if code in outcome.fixable_codes else '    '}{name}\n")
 
 
 def _rule(args: argparse.Namespace) -> int:

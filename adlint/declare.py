@@ -10,6 +10,7 @@ YAML                               top-level key ``language:``           top-lev
 HTML document (``<html>``)         ``<html lang="..">``                  a ``[[metadata]]`` table in the config
 JSON-LD                            ``"inLanguage"``                      ``jobLocation.address.addressCountry``
 plain text, HTML fragment          a ``[[metadata]]`` table              a ``[[metadata]]`` table
+JSON Lines posting record          the record's ``"language"``           the record's ``"country"``
 =================================  ====================================  ==========================================
 
 :func:`language_hint` and :func:`country_hint` build that advice, with the
@@ -76,8 +77,21 @@ def has_front_matter(posting: "Posting") -> bool:
     return posting.front_matter is not None
 
 
+def _record_field(posting: "Posting", key: str, value: str | None) -> str | None:
+    """Advice to add ``key`` to a JSON Lines posting record (``None`` for a file or a JobPosting record)."""
+    from adlint.linter import RECORD_KEY
+
+    if posting.cache.get(RECORD_KEY) is None or posting.format == "jsonld":
+        return None
+    return f'add "{key}": "{value}" to the record' if value else \
+        f'add "{key}" with {_KEY_WORDS[key][0]} to the record'
+
+
 def language_hint(posting: "Posting", value: str | None) -> str:
     """What to add so that ``posting`` declares its language (``value``, e.g. ``"en"``, when known)."""
+    record = _record_field(posting, "language", value)
+    if record is not None:
+        return record
     if posting.format in ("markdown", "yaml"):
         return _where_words(posting, "language", value)
     if posting.format == "jsonld":
@@ -91,6 +105,9 @@ def language_hint(posting: "Posting", value: str | None) -> str:
 
 def country_hint(posting: "Posting", value: str | None) -> str:
     """What to add so that ``posting`` declares its country (``value``, e.g. ``"GB"``, when known)."""
+    record = _record_field(posting, "country", value)
+    if record is not None:
+        return record
     if posting.format in ("markdown", "yaml"):
         return _where_words(posting, "country", value)
     if posting.format == "jsonld":

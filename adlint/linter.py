@@ -4,16 +4,34 @@
 It never raises for bad input. A rule that raises is a bug in adlint: it is
 caught and returned in :attr:`Result.crashes` so the CLI can say so and exit 2
 while still reporting every other finding.
+
+:func:`lint_record` lints one record of a JSON Lines file
+(:class:`~adlint.records.Record`): its content is read in the record's
+format, its ``language``/``country``/``region`` fill the posting's metadata
+where the content declares none, and every finding carries the record's id
+and line. It takes the file's enabled rules and configured metadata already
+worked out (``codes``, ``given``), so it needs no file system: it runs the
+same in a worker process or on a Dask worker.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from adlint.config import Config
 from adlint.diagnostics import Diagnostic
 from adlint.posting import Posting, Problem
+
+if TYPE_CHECKING:  # pragma: no cover
+    from adlint.metadata import ConfigValues
+    from adlint.records import Record
+
+#: ``Posting.cache`` key holding the record id of a posting read from a JSON Lines record.
+RECORD_KEY = "adlint.linter.record"
+#: ``MetaField.origin`` of a value given by a record's ``language``/``country``/``region``.
+ORIGIN_RECORD = "record"
 
 
 @dataclass
@@ -25,24 +43,14 @@ class Result:
     crashes: list[str] = field(default_factory=list)
 
 
-def _apply_defaults(posting: Posting, config: Config, path: Path) -> None:
-    """Give the posting the language, country and region the config sets for ``path`` where it declares none.
-
-    See :mod:`adlint.metadata`: the first matching ``[[metadata]]`` table, then
-    ``default-language``/``default-country``/``default-region``; the file's own
-    values win.
-    """
-    from adlint import metadata
-
-    metadata.apply(posting, config.metadata_for(path))
-
-
 def read_posting(display_path: str, data: bytes, config: Config, fmt: str | None = None,
-                 file_size: int | None = None, real_path: Path | None = None) -> Posting:
+                 file_size: int | None = None, real_path: Path | None = None,
+                 given: "ConfigValues | None" = None) -> Posting:
     """Read a posting (size limit from ``config``) and apply the config's metadata for it.
 
     ``real_path`` (default: ``display_path``) is the path the config's
-    ``[[metadata]]`` globs are matched against.
+    ``[[metadata]]`` globs are matched against; ``given`` is that metadata
+    already worked out (``config.metadata_for(real_path)``), when known.
 
     ``file_size`` is the file's size in bytes when ``data`` holds only its start
     (the CLI reads no more than the limit allows); by default ``len(data)``.
@@ -59,12 +67,72 @@ def read_posting(display_path: str, data: bytes, config: Config, fmt: str | None
         return posting
     posting = read(display_path, data, fmt)
     if posting.readable:
-        from adlint.genre import is_short
-
-        _apply_defaults(posting, config, real_path or Path(display_path))
-        posting.short = is_short(posting, config.settings.short_posting_words)
-        posting.board_apply = config.settings.board_apply_button
+        _finish(posting, config, given, real_path or Path(display_path))
     return posting
+
+
+def _finish(posting: Posting, config: Config, given: "ConfigValues | None", path: Path) -> None:
+    """Configured metadata (``given``, else looked up for ``path``), genre and board settings for a read posting."""
+    from adlint import metadata
+    from adlint.genre import is_short
+
+    metadata.apply(posting, given if given is not None else config.metadata_for(path))
+    posting.short = is_short(posting, config.settings.short_posting_words)
+    posting.board_apply = config.settings.board_apply_button
+
+
+def read_record(record: "Record", display_path: str, config: Config, given: "ConfigValues") -> Posting:
+    """The posting of a JSON Lines record, reported under ``display_path`` (the file's path).
+
+    A broken record gives an unreadable posting with its problem (AD003, or
+    AD001 for a record over ``max-file-size``) at the line's column. A good
+    one is read in its format; the record's ``language``, ``country`` and
+    ``region`` are set where the content declares none (origin ``"record"``),
+    then ``given`` (the configuration's metadata for the file) as for any file.
+    """
+    from adlint.readers import read_text
+
+    if record.problem is not None:
+        posting = Posting(path=display_path, format=record.format or "text", readable=False)
+        posting.problems.append(Problem(record.problem_kind, record.problem, 1, record.col))
+    else:
+        size = len(record.content.encode("utf-8", "surrogatepass"))
+        if size > config.settings.max_file_size:
+            posting = Posting(path=display_path, format=record.format or "text", readable=False)
+            posting.problems.append(Problem(
+                "too-large", f"the record's content is {size:,} bytes, over max-file-size "
+                             f"({config.settings.max_file_size:,}); not read"))
+        else:
+            posting = read_text(display_path, record.content, record.format or "text")
+    posting.cache[RECORD_KEY] = record.id
+    if posting.readable:
+        from adlint.posting import MetaField
+        from adlint.records import METADATA_FIELDS
+
+        for key in METADATA_FIELDS:
+            value = getattr(record, key)
+            if value and posting.meta(key) in (None, ""):
+                posting.metadata[key] = MetaField(key, value, None, None, ORIGIN_RECORD)
+        _finish(posting, config, given, Path(display_path))
+    return posting
+
+
+def lint_record(record: "Record", display_path: str, config: Config, codes: frozenset[str],
+                given: "ConfigValues") -> Result:
+    """Lint one JSON Lines record; every diagnostic gets the record's id and line.
+
+    ``codes`` are the rules enabled for the file (``config.codes_for(path)``)
+    and ``given`` its configured metadata (``config.metadata_for(path)``).
+    Positions are relative to the record's content (``result.posting.source``).
+    Never raises for bad input; rule crashes are in ``result.crashes``.
+    """
+    result = lint_posting(read_record(record, display_path, config, given), codes, config)
+    for d in result.diagnostics:
+        d.record_id = record.id
+        d.record_line = record.line
+    if result.crashes:
+        result.crashes = [f"{c} (record {record.id}, line {record.line})" for c in result.crashes]
+    return result
 
 
 def lint_posting(posting: Posting, codes: frozenset[str], config: Config) -> Result:
@@ -101,14 +169,17 @@ def lint_posting(posting: Posting, codes: frozenset[str], config: Config) -> Res
 
 
 def lint_bytes(display_path: str, data: bytes, config: Config, real_path: Path | None = None,
-               fmt: str | None = None, file_size: int | None = None) -> Result:
+               fmt: str | None = None, file_size: int | None = None, codes: frozenset[str] | None = None,
+               given: "ConfigValues | None" = None) -> Result:
     """Lint one file's bytes. ``real_path`` (default: ``display_path``) selects per-file ignores.
 
     ``file_size``: as in :func:`read_posting`, when ``data`` is only the file's start.
+    ``codes`` and ``given``: the enabled rules and configured metadata for the
+    file when already worked out (a Dask worker has no access to the paths).
     """
-    posting = read_posting(display_path, data, config, fmt, file_size, real_path)
-    codes = config.codes_for(real_path or Path(display_path))
-    return lint_posting(posting, codes, config)
+    path = real_path or Path(display_path)
+    posting = read_posting(display_path, data, config, fmt, file_size, real_path, given)
+    return lint_posting(posting, codes if codes is not None else config.codes_for(path), config)
 
 
 def lint_text(text: str, path: str = "posting.md", config: Config | None = None) -> Result:

@@ -20,7 +20,11 @@ FORMATS = {
     ".html": "html", ".htm": "html",
     ".jsonld": "jsonld", ".json": "jsonld",
     ".yaml": "yaml", ".yml": "yaml",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
 }
+
+#: Formats that hold many postings, one record per line (:mod:`adlint.records`), not one posting.
+RECORD_STREAM_FORMATS = frozenset(["jsonl"])
 
 #: Formats linted when a directory is walked; ``.json`` and ``.yaml`` only when named or included.
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt", ".html", ".htm", ".jsonld")
@@ -78,7 +82,9 @@ def read(path: str, data: bytes, fmt: str | None = None) -> Posting:
     ``path`` is used for reports and, unless ``fmt`` is given, to pick the
     format. Never raises for bad input: an undecodable file gives a posting
     with ``readable=False`` and an ``"unreadable"`` problem; a parse error gives
-    a ``"parse"`` problem and as much of the posting as could be read.
+    a ``"parse"`` problem and as much of the posting as could be read. A JSON
+    Lines file holds many postings and is read record by record
+    (:mod:`adlint.records`); given here whole, it gives a ``"parse"`` problem.
     """
     fmt = fmt or format_of(path)
     posting = Posting(path=path, format=fmt)
@@ -89,8 +95,32 @@ def read(path: str, data: bytes, fmt: str | None = None) -> Posting:
         return posting
     posting.source = decoded.text
     posting.encoding = decoded.encoding
-    if not decoded.text.strip():
-        posting.problems.append(Problem("empty", "the file is empty"))
+    return _fill(posting, "file")
+
+
+def read_text(path: str, text: str, fmt: str) -> Posting:
+    """Build a :class:`Posting` from text already decoded: the content of a JSON Lines record.
+
+    ``fmt`` is the format name (``"markdown"``, ``"text"``, ``"html"``,
+    ``"jsonld"``, ``"yaml"``). A leading byte-order mark is dropped and each
+    lone CR read as LF, as for a file. Never raises for bad input (see :func:`read`).
+    """
+    from adlint.source import _lines  # the same lone-CR rule as for files
+
+    posting = Posting(path=path, format=fmt)
+    posting.source = _lines(text[1:] if text.startswith("\ufeff") else text)
+    return _fill(posting, "record")
+
+
+def _fill(posting: Posting, what: str) -> Posting:
+    """Run the format's reader on a posting whose ``source`` is set (``what``: "file" or "record", for messages)."""
+    if not posting.source.strip():
+        posting.problems.append(Problem("empty", f"the {what} is empty"))
         return posting
-    _reader(fmt)(posting)
+    if posting.format in RECORD_STREAM_FORMATS:
+        posting.readable = False
+        posting.problems.append(Problem("parse", "a JSON Lines file holds one posting per line; "
+                                                 "lint it with 'adlint check', which reads it record by record"))
+        return posting
+    _reader(posting.format)(posting)
     return posting

@@ -4,7 +4,12 @@ One ``<testsuite>`` per file with findings, one failed ``<testcase>`` per
 finding (``name`` is ``CODE at line:col``, ``classname`` the path, ``type``
 of the failure the rule code, its text the concise line). With no finding at
 all, one passing test case, so the report is never empty. Characters XML 1.0
-cannot hold are written as ``\\xNN``/``\\uNNNN`` escapes.
+cannot hold are written as ``\\xNN``/``\\uNNNN`` escapes. A finding in a
+record of a JSON Lines file is named ``CODE in ID at line:col`` (the position
+in the record's content) and its ``line`` is the record's line in the file.
+
+The report's totals come first, so this format keeps its findings in memory
+until the run ends.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from adlint.diagnostics import Diagnostic
+from adlint.report import Stream
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -41,8 +47,10 @@ def xml_report(diagnostics: list[Diagnostic]) -> str:
         p = _x(path)
         suite = ET.SubElement(root, "testsuite", name=p, tests=str(len(diags)), failures=str(len(diags)), errors="0")
         for d in diags:
-            case = ET.SubElement(suite, "testcase", name=f"{d.code} at {d.line}:{d.col}", classname=p,
-                                 file=p, line=str(d.line))
+            where = f"{d.line}:{d.col}" if d.record_line is None else \
+                f"{d.record_id or d.record_line} at {d.line}:{d.col}"
+            case = ET.SubElement(suite, "testcase", name=_x(f"{d.code} {'in' if d.record_line else 'at'} {where}"),
+                                 classname=p, file=p, line=str(d.file_line))
             failure = ET.SubElement(case, "failure", message=_x(d.message), type=d.code)
             text = line(d)
             if d.fix is not None:
@@ -54,6 +62,20 @@ def xml_report(diagnostics: list[Diagnostic]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def write(diagnostics: list[Diagnostic], sources: dict[str, str], out: TextIO, color: bool) -> None:
+class JunitStream(Stream):
+    """Keeps the findings, and writes the JUnit XML report when closed."""
+
+    def __init__(self, out: TextIO, color: bool = False) -> None:
+        super().__init__(out, color)
+        self.diagnostics: list[Diagnostic] = []
+
+    def add(self, diagnostics: list[Diagnostic], source: str | None) -> None:
+        self.diagnostics.extend(diagnostics)
+
+    def close(self) -> None:
+        self.out.write(xml_report(self.diagnostics))
+
+
+def write(diagnostics: list[Diagnostic], sources: dict, out: TextIO, color: bool) -> None:
     """Write the JUnit XML report."""
     out.write(xml_report(diagnostics))
