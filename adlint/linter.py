@@ -81,40 +81,55 @@ def _finish(posting: Posting, config: Config, given: "ConfigValues | None", path
     posting.board_apply = config.settings.board_apply_button
 
 
+def read_content(display_path: str, text: str, fmt: str, config: Config, given: "ConfigValues",
+                 values: dict[str, str | None] | None = None, record_id: str | None = None) -> Posting:
+    """The posting of source ``text`` already decoded (a record's content, or text given to the API).
+
+    ``fmt`` is its format; ``values`` the ``language``/``country``/``region``
+    given beside it, set where the content declares none (origin
+    ``"record"``), then ``given`` (the configuration's metadata for
+    ``display_path``) as for any file. ``record_id``: the id of the JSON Lines
+    record it comes from (AD401/AD406 then say to add the value to the record).
+    Content over ``max-file-size`` bytes is refused (AD001), as a file would be.
+    """
+    from adlint.readers import read_text
+
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > config.settings.max_file_size:
+        posting = Posting(path=display_path, format=fmt, readable=False)
+        what = "record's content" if record_id is not None else "text"
+        posting.problems.append(Problem(
+            "too-large", f"the {what} is {size:,} bytes, over max-file-size ({config.settings.max_file_size:,}); "
+                         "not read"))
+    else:
+        posting = read_text(display_path, text, fmt)
+    if record_id is not None:
+        posting.cache[RECORD_KEY] = record_id
+    if posting.readable:
+        from adlint.posting import MetaField
+
+        for key, value in (values or {}).items():
+            if value and posting.meta(key) in (None, ""):
+                posting.metadata[key] = MetaField(key, value, None, None, ORIGIN_RECORD)
+        _finish(posting, config, given, Path(display_path))
+    return posting
+
+
 def read_record(record: "Record", display_path: str, config: Config, given: "ConfigValues") -> Posting:
     """The posting of a JSON Lines record, reported under ``display_path`` (the file's path).
 
     A broken record gives an unreadable posting with its problem (AD003, or
     AD001 for a record over ``max-file-size``) at the line's column. A good
-    one is read in its format; the record's ``language``, ``country`` and
-    ``region`` are set where the content declares none (origin ``"record"``),
-    then ``given`` (the configuration's metadata for the file) as for any file.
+    one is read in its format by :func:`read_content`, with the record's
+    ``language``, ``country`` and ``region``.
     """
-    from adlint.readers import read_text
-
     if record.problem is not None:
         posting = Posting(path=display_path, format=record.format or "text", readable=False)
         posting.problems.append(Problem(record.problem_kind, record.problem, 1, record.col))
-    else:
-        size = len(record.content.encode("utf-8", "surrogatepass"))
-        if size > config.settings.max_file_size:
-            posting = Posting(path=display_path, format=record.format or "text", readable=False)
-            posting.problems.append(Problem(
-                "too-large", f"the record's content is {size:,} bytes, over max-file-size "
-                             f"({config.settings.max_file_size:,}); not read"))
-        else:
-            posting = read_text(display_path, record.content, record.format or "text")
-    posting.cache[RECORD_KEY] = record.id
-    if posting.readable:
-        from adlint.posting import MetaField
-        from adlint.records import METADATA_FIELDS
-
-        for key in METADATA_FIELDS:
-            value = getattr(record, key)
-            if value and posting.meta(key) in (None, ""):
-                posting.metadata[key] = MetaField(key, value, None, None, ORIGIN_RECORD)
-        _finish(posting, config, given, Path(display_path))
-    return posting
+        posting.cache[RECORD_KEY] = record.id
+        return posting
+    values = {"language": record.language, "country": record.country, "region": record.region}
+    return read_content(display_path, record.content, record.format or "text", config, given, values, record.id)
 
 
 def lint_record(record: "Record", display_path: str, config: Config, codes: frozenset[str],

@@ -117,29 +117,32 @@ def _kind(value: Any) -> str:
             float: "a number"}.get(type(value), "null" if value is None else type(value).__name__)
 
 
-def from_object(obj: Any, line: int, text: str | None = None) -> Record:
+def from_object(obj: Any, line: int, text: str | None = None, default_id: str | None = None) -> Record:
     """The record for a decoded JSON value ``obj`` found at ``line``.
 
     ``text`` is the JSON text ``obj`` was read from; a JobPosting object is
     linted as that text (as written, so positions are columns of the line).
     Without it the object is serialised with :func:`json.dumps` (no ASCII
-    escaping). Never raises: a value that is not a posting gives a broken record.
+    escaping). ``default_id`` names a record that has no id (default: the
+    line number). Never raises: a value that is not a posting gives a broken record.
     """
+    fallback = default_id if default_id is not None else str(line)
     if not isinstance(obj, dict):
-        return Record.bad(line, f"a record must be a JSON object, not {_kind(obj)}")
+        return Record.bad(line, f"a record must be a JSON object, not {_kind(obj)}", id=fallback)
     if "content" not in obj and "format" not in obj:
         from adlint.readers.jsonld import find_job_posting
 
         if any(k in obj for k in ("@type", "@context", "@graph")):
             rid = jobposting_id(find_job_posting(obj) or obj)
             content = text if text is not None else json.dumps(obj, ensure_ascii=False)
-            return Record(rid if rid is not None else str(line), line, "jsonld", _text(content))
+            return Record(rid if rid is not None else fallback, line, "jsonld", _text(content))
         return Record.bad(line, "not a posting record: no 'content' (with 'format'), and not a schema.org "
-                                'JobPosting object (no "@type")', id=_id_value(obj.get("id")))
+                                'JobPosting object (no "@type")', id=_id_value(obj.get("id")) or fallback)
     raw_id = obj.get("id")
     rid = _id_value(raw_id)
     if raw_id is not None and rid is None and raw_id != "":
-        return Record.bad(line, f"'id' must be a string or an integer, not {_kind(raw_id)}")
+        return Record.bad(line, f"'id' must be a string or an integer, not {_kind(raw_id)}", id=fallback)
+    rid = rid if rid is not None else fallback
     fmt = obj.get("format")
     if fmt is None:
         return Record.bad(line, f"the record has no 'format' (one of {', '.join(RECORD_FORMATS)})", id=rid)
@@ -157,15 +160,15 @@ def from_object(obj: Any, line: int, text: str | None = None) -> Record:
         if value is not None and not isinstance(value, str):
             return Record.bad(line, f"'{key}' must be a string, not {_kind(value)}", id=rid)
         meta[key] = _text(value) if value else None
-    return Record(rid if rid is not None else str(line), line, fmt, _text(content), **meta)
+    return Record(rid, line, fmt, _text(content), **meta)
 
 
-def parse_line(raw: bytes | str, line: int) -> Record | None:
+def parse_line(raw: bytes | str, line: int, default_id: str | None = None) -> Record | None:
     """The record on one line of a JSON Lines file (its line ending may be included).
 
     Returns ``None`` for a blank line; a broken record when the line is not
     UTF-8 or not JSON (with the column of the JSON error). A UTF-8 byte-order
-    mark at the start of line 1 is ignored.
+    mark at the start of line 1 is ignored. ``default_id``: as in :func:`from_object`.
     """
     if isinstance(raw, bytes):
         try:
@@ -173,7 +176,7 @@ def parse_line(raw: bytes | str, line: int) -> Record | None:
         except UnicodeDecodeError as exc:
             col = len(raw[:exc.start].decode("utf-8", "replace")) + 1
             return Record.bad(line, f"not UTF-8 (byte {raw[exc.start:exc.start + 1].hex()} at column {col}); "
-                                    "JSON Lines files are UTF-8", col=col)
+                                    "JSON Lines files are UTF-8", col=col, id=default_id)
     else:
         text = raw
     if line == 1 and text.startswith("\ufeff"):
@@ -184,10 +187,10 @@ def parse_line(raw: bytes | str, line: int) -> Record | None:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
-        return Record.bad(line, f"not JSON: {exc.msg}", col=exc.colno if exc.lineno == 1 else 1)
+        return Record.bad(line, f"not JSON: {exc.msg}", col=exc.colno if exc.lineno == 1 else 1, id=default_id)
     except RecursionError:
-        return Record.bad(line, "not a posting: JSON nested too deeply to read")
-    return from_object(obj, line, text)
+        return Record.bad(line, "not a posting: JSON nested too deeply to read", id=default_id)
+    return from_object(obj, line, text, default_id)
 
 
 def iter_records(stream: BinaryIO, max_bytes: int | None = None) -> Iterator[Record]:
