@@ -309,3 +309,44 @@ def test_inputs_are_split_like_a_shell_and_never_run(default_run: tuple[Path, Pa
 
     run = run_action(repo, tmp_path / "c", {"args": "--select 'AD204"}, installed=installed)
     assert run.code == 2 and "not a list of words" in run.stdout, run.stdout + run.stderr
+
+
+# -- the recipes in the docs ----------------------------------------------------------------------------
+
+
+def _documented_uses() -> list[tuple[str, dict]]:
+    """``(file, step)`` for every step in a YAML block of docs/ci.md and README.md that uses this action."""
+    found = []
+    for doc in (ROOT / "docs" / "ci.md", ROOT / "README.md"):
+        for block in re.findall(r"```ya?ml\n(.*?)```", doc.read_text(encoding="utf-8"), re.S):
+            data = yaml.safe_load(block)
+            if isinstance(data, dict):  # a workflow; README shows a few steps alone, a list
+                data = [s for job in (data.get("jobs") or {}).values() for s in job.get("steps", [])]
+            steps = data if isinstance(data, list) else []
+            found += [(doc.name, s) for s in steps if isinstance(s, dict) and "/adlint@" in str(s.get("uses", ""))]
+    return found
+
+
+def test_documented_recipes_use_only_the_action_inputs_and_outputs() -> None:
+    action = _action()
+    uses = _documented_uses()
+    assert {doc for doc, _ in uses} == {"ci.md", "README.md"}, uses
+    for doc, step in uses:
+        assert set(step.get("with") or {}) <= set(action["inputs"]), (doc, step)
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    for output in re.findall(r"steps\.adlint\.outputs\.([\w-]+)", text):
+        assert output in action["outputs"], output
+
+
+@pytest.mark.packaging
+def test_documented_recipes_run(default_run: tuple[Path, Path, Run], tmp_path: Path) -> None:
+    """Each documented ``with:`` on the real postings: the status of adlint with the same arguments."""
+    repo, _, first = default_run
+    for n, (doc, step) in enumerate(_documented_uses()):
+        inputs = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in (step.get("with") or {}).items()}
+        run = run_action(repo, tmp_path / str(n), inputs, installed={"install": first.steps["install"]})
+        own = _adlint_itself(repo, *inputs.get("args", "").split(), *inputs.get("paths", ".").split())
+        assert run.code == own.returncode, (doc, inputs, run.stdout, run.stderr)
+        assert run.annotations or own.returncode == 0, (doc, inputs)
+        if inputs.get("sarif") == "true":
+            assert json.loads(Path(run.outputs["sarif-file"]).read_text(encoding="utf-8"))["version"] == "2.1.0"

@@ -405,7 +405,11 @@ def _ci_recipes() -> tuple[dict, dict]:
     import yaml
 
     text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
-    github, gitlab = (yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", text, re.S))
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", text, re.S)]
+    # the hand-built workflow (the action's recipes come first; tests/test_action.py checks those) and the GitLab job
+    (github,) = [b for b in blocks if "jobs" in b and any(str(s.get("run", "")).startswith("adlint ")
+                                                          for s in b["jobs"]["adlint"]["steps"])]
+    (gitlab,) = [b for b in blocks if "adlint" in b and "script" in b["adlint"]]
     return github, gitlab
 
 
