@@ -193,7 +193,8 @@ class _Outcome:
         self.worst = max(self.worst, max(d.severity for d in diags))
         if self.statistics:
             self.counts.update((d.code, d.name) for d in diags)
-            self.fixable_codes.update(d.code for d in diags if d.fix is not None)
+            if res.record_line is None:  # records are never fixed in place: no [*] for their findings
+                self.fixable_codes.update(d.code for d in diags if d.fix is not None)
         elif self.report is not None:
             self.report.add(diags, res.source)
 
