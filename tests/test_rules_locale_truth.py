@@ -136,3 +136,16 @@ def test_ad410_salary_metadata():
     text = "---\ncountry: FR\nsalary:\n  min: 50000\n  max: 60000\n  currency: GBP\n---\n\n## Missions\n"
     (d,) = lint(text, code="AD410")
     assert d.line == 4 and "salary metadata in GBP" in d.message
+
+
+def test_country_names_come_without_warnings():
+    """pycountry 23.12 (the lowest version allowed) warns on stderr when a country has no common name."""
+    import warnings
+
+    from adlint.checks.locale_truth import country_name
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert country_name("DE") == "Germany"
+        assert country_name("TW") == "Taiwan"
+        assert country_name("ZZ") == "ZZ"

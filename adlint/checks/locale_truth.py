@@ -40,10 +40,15 @@ def country_name(code: str) -> str:
     """English short name of an ISO 3166-1 alpha-2 code; the code itself if unknown."""
     import pycountry
 
+    import warnings
+
     c = pycountry.countries.get(alpha_2=code)
     if c is None:
         return code
-    return getattr(c, "common_name", None) or getattr(c, "name", code)
+    with warnings.catch_warnings():  # pycountry 23.12 warns on stderr when a country has no common name
+        warnings.simplefilter("ignore", UserWarning)
+        common = getattr(c, "common_name", None)
+    return common or getattr(c, "name", code)
 
 
 def _lang_field(posting: Posting) -> MetaField | None:
