@@ -11,7 +11,7 @@ pre-commit hook pays the start-up time on every commit. The Python API
     findings = adlint.lint_record({"id": "job-42", "format": "markdown", "content": text}, config=config)
 
 Names: ``lint_text``, ``lint_record``, ``lint_records``, ``read_records``,
-``load_config``, ``Config``, ``ConfigError``, ``Finding`` (=
+``finding_row``, ``load_config``, ``Config``, ``ConfigError``, ``Finding`` (=
 ``Diagnostic``), ``Severity``, ``Record``, ``RuleCrash``.
 """
 
@@ -23,6 +23,7 @@ _LAZY = {
     "lint_record": ("adlint.api", "lint_record"),
     "lint_records": ("adlint.api", "lint_records"),
     "read_records": ("adlint.api", "read_records"),
+    "finding_row": ("adlint.api", "finding_row"),
     "load_config": ("adlint.api", "load_config"),
     "RuleCrash": ("adlint.api", "RuleCrash"),
     "Config": ("adlint.config", "Config"),

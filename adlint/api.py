@@ -42,6 +42,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from adlint.diagnostics import Diagnostic
     from adlint.records import Record
 
+#: The keys of :func:`finding_row`, in order, with their types (a Spark DDL schema: ``", ".join(f"{k} {t}" ...)``).
+ROW_FIELDS = (("path", "string"), ("id", "string"), ("record_line", "long"), ("code", "string"), ("name", "string"),
+              ("severity", "string"), ("message", "string"), ("line", "int"), ("column", "int"),
+              ("end_line", "int"), ("end_column", "int"), ("suggestion", "string"))
 #: Formats :func:`lint_text` reads (a JSON Lines record's ``format`` may be any but ``yaml``).
 TEXT_FORMATS = ("markdown", "text", "html", "jsonld", "yaml")
 _EXTENSIONS = {"markdown": ".md", "text": ".txt", "html": ".html", "jsonld": ".jsonld", "yaml": ".yaml"}
@@ -196,6 +200,20 @@ def lint_records(records: Iterable[Any], *, config: "Config | None" = None,
         rec = to_record(item, n)
         if rec is not None:
             yield from _checked(lint_one(rec, path, cfg, codes, given))
+
+
+def finding_row(finding: "Diagnostic") -> dict[str, Any]:
+    """A finding as one flat row for tables (pandas, Spark, SQL): the keys of :data:`ROW_FIELDS`, in order.
+
+    ``severity`` is ``"info"``, ``"warning"`` or ``"error"``; ``line``,
+    ``column``, ``end_line``, ``end_column`` are 1-based (end exclusive),
+    relative to the record's content; ``id``, ``record_line`` and
+    ``suggestion`` are ``None`` when absent. Fixes and related places are left out.
+    """
+    f = finding
+    return {"path": f.path, "id": f.record_id, "record_line": f.record_line, "code": f.code, "name": f.name,
+            "severity": str(f.severity), "message": f.message, "line": f.line, "column": f.col,
+            "end_line": f.end_line, "end_column": f.end_col, "suggestion": f.suggestion}
 
 
 def read_records(stream: BinaryIO, max_bytes: int | None = None) -> Iterator["Record"]:

@@ -156,3 +156,17 @@ def test_config_pickles_and_lints_the_same_in_a_fresh_process(tmp_path: Path) ->
     out = subprocess.run([sys.executable, "-c", code, str(blob), json.dumps(record)], capture_output=True, text=True,
                          cwd=ROOT.parent, timeout=120)
     assert json.loads(out.stdout) == here, out.stderr
+
+
+def test_finding_row_is_flat_and_ordered() -> None:
+    from adlint.api import ROW_FIELDS
+
+    cfg = adlint.load_config(isolated=True, overrides={"select": ["AD312"]})
+    (f,) = adlint.lint_record({"id": "a", "format": "markdown", "content": MD}, config=cfg, line=3)
+    row = adlint.finding_row(f)
+    assert list(row) == [k for k, _ in ROW_FIELDS]
+    assert row == {"path": "records.jsonl", "id": "a", "record_line": 3, "code": "AD312", "name": "jargon-job-title",
+                   "severity": "warning", "message": f.message, "line": 3, "column": 11, "end_line": 3,
+                   "end_column": 19, "suggestion": "expert"}
+    (g,) = adlint.lint_text(MD, config=cfg)
+    assert (adlint.finding_row(g)["id"], adlint.finding_row(g)["record_line"]) == (None, None)
