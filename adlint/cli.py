@@ -323,9 +323,10 @@ def _check(args: argparse.Namespace) -> int:
         from adlint.progress import bar_for
 
         progress = bar_for(len(jobs), disabled=args.no_progress, fmt=base_cfg.settings.output_format)
+        results = runner.stream(jobs, settings, workers, progress.update if progress else None,  # type: ignore[arg-type]
+                                remote=remote, formats=formats)
         try:
-            for res in runner.stream(jobs, settings, workers, progress.update if progress else None,  # type: ignore[arg-type]
-                                     remote=remote, formats=formats):
+            for res in results:
                 outcome.add(res)
         except ConfigError as exc:
             return _err(str(exc))
@@ -336,6 +337,7 @@ def _check(args: argparse.Namespace) -> int:
                 raise
             return _err(f"the Dask cluster at {args.scheduler} failed: {type(exc).__name__}: {exc}")
         finally:
+            results.close()  # stops the pool at once when the run ends early (a closed pipe, an error)
             if progress is not None:
                 progress.close()
             if remote is not None:
@@ -524,8 +526,12 @@ def _inspect(args: argparse.Namespace) -> int:
     path: Path = args.path
     if not path.is_file():
         return _err(f"no such file: {path}")
+    from adlint.readers import format_of
+
     try:
         cfg = ConfigResolver().for_path(path)
+        if format_of(str(path)) == "jsonl":  # one JSON object per record, as read
+            return _inspect_records(path, cfg)
         data = path.read_bytes()
     except ConfigError as exc:
         return _err(str(exc))
@@ -533,6 +539,22 @@ def _inspect(args: argparse.Namespace) -> int:
         return _err(f"cannot read {path}: {exc.strerror}")
     posting = read_posting(str(path), data, cfg)
     sys.stdout.write(json.dumps(posting.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n")
+    return EXIT_OK
+
+
+def _inspect_records(path: Path, cfg: "Config") -> int:
+    """``adlint inspect`` of a JSON Lines file: one line per record, ``{"id", "record_line", ...posting}``."""
+    import json
+
+    from adlint.linter import read_record
+    from adlint.records import iter_records
+
+    given = cfg.metadata_for(path)
+    with path.open("rb") as fh:
+        for record in iter_records(fh, cfg.settings.max_file_size):
+            posting = read_record(record, str(path), cfg, given)
+            doc = {"id": record.id, "record_line": record.line, **posting.to_dict()}
+            sys.stdout.write(json.dumps(doc, ensure_ascii=False, default=str) + "\n")
     return EXIT_OK
 
 

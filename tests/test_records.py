@@ -460,3 +460,13 @@ def test_memory_stays_flat_as_the_file_grows(tmp_path: Path, jobs: str) -> None:
     large = _peak_kib([*args, "r800.jsonl"], tmp_path)
     assert (tmp_path / "r800.jsonl").stat().st_size > 14_000_000
     assert large - small < 8 * 1024, (small, large)
+
+
+def test_inspect_prints_one_object_per_record(project: Path, capsys) -> None:
+    assert main(["inspect", "postings.jsonl"]) == 0
+    docs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(d["id"], d["record_line"], d["format"]) for d in docs] == [
+        ("job-1", 1, "markdown"), ("3", 3, "text"), ("4", 4, "text"), ("acme-7", 5, "jsonld"), ("42", 6, "text"),
+        ("job 7", 7, "html")]
+    assert [s["heading"]["text"] for s in docs[0]["sections"] if s["heading"]] == ["Role"]
+    assert docs[1]["problems"][0]["message"].startswith("not JSON")
