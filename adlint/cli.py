@@ -94,7 +94,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--write-baseline", type=Path, metavar="FILE",
                    help="record all current findings in this baseline file and exit 0")
     c.add_argument("--force-exclude", action="store_true", help="apply exclude even to files named explicitly")
-    c.add_argument("--max-file-size", type=int, help="bytes; larger files are reported, not read")
+    c.add_argument("--max-file-size", type=int,
+                   help="bytes; larger files (in JSON Lines: records) are reported, not read")
     c.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
                    help="judge pay-transparency laws and expiry dates as on this day (default: today)")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output")
