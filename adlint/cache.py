@@ -106,7 +106,8 @@ class ResultCache:
     def _settings_part(self, config: "Config") -> str:
         got = self._settings.get(id(config))
         if got is None:
-            dumped = config.settings.model_dump(mode="json", exclude=set(_PRESENTATION))
+            # `as_of` is the "day" below: `--as-of` of today (pinned by `--scheduler`) shares entries with no `--as-of`.
+            dumped = config.settings.model_dump(mode="json", exclude=set(_PRESENTATION) | {"as_of"})
             # The pack paths the rules open: `rule-packs` made absolute by the configuration, plus each rule's own.
             packs = sorted({p for opts in config.rule_options.values() for p in getattr(opts, "packs", ())})
             day = config.settings.as_of or date.today()

@@ -388,7 +388,7 @@ def _files(jobs: list[Job], here: _Worker, pool: _Pool, remote: Remote | None,
     todo = [(task, cfg) for res, task, cfg in looked if res is None]
     done: Iterator[FileResult]
     if remote is not None and todo:
-        done = _remote_files(todo, remote, here.settings.keep_source)
+        done = _remote_files(todo, remote, True)  # sources too: the cache keeps them for `full` output
     elif pool.workers > 1 and len(todo) > 1:
         executor = pool.get(len(todo))
         n = min(pool.workers, len(todo))

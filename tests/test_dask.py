@@ -76,6 +76,18 @@ def test_scheduler_writes_what_a_local_run_writes(cluster, project: Path, fmt: s
     assert b"job-119" in remote.stdout
 
 
+def test_scheduler_fills_the_result_cache_for_every_format(cluster, project: Path) -> None:
+    """Files linted remotely are cached here with their text: a later local `full` run shows the same excerpts."""
+    env = {**os.environ, "ADLINT_CACHE_DIR": str(project / "cache")}
+    remote = adlint("check", "--isolated", "--output-format", "concise", "--scheduler", cluster.scheduler_address,
+                    "jobs", cwd=project, env=env)
+    assert remote.returncode == 1, remote.stderr
+    assert len(list((project / "cache").rglob("*.json"))) >= 3
+    cached = adlint("check", "--isolated", "--output-format", "full", "jobs", cwd=project, env=env)
+    fresh = adlint("check", "--isolated", "--no-cache", "--output-format", "full", "jobs", cwd=project, env=env)
+    assert cached.stdout == fresh.stdout and b" | " in cached.stdout
+
+
 def test_scheduler_reads_standard_input(cluster, project: Path) -> None:
     data = (project / "postings.jsonl").read_bytes()
     args = ["check", "--isolated", "--output-format", "json-lines", "--stdin-format", "jsonl", "-"]
