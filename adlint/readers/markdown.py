@@ -1,33 +1,26 @@
-"""Markdown reader: YAML front matter plus a CommonMark body.
+"""Markdown reader: YAML front matter plus a CommonMark body (markdown-it-py).
 
-markdown-it-pyrs (markdown-it in Rust) parses the body where it is installed
-(it has wheels for CPython 3.10-3.12 on x86-64 and ARM64): every node carries
-its source span (UTF-8 bytes), so each text piece maps to exact character
-offsets. markdown-it-py parses it elsewhere, and for the few bodies
-markdown-it-pyrs 0.4 reads differently (:func:`_pyrs_reads`): its blocks
-carry their source lines and its inline tokens their raw source, and each text
-piece is found again in that raw source, past the markup before it. Both give
-the same posting on the whole corpus (``benchmarks/markdown_backends.py``);
-markdown-it-pyrs reads about twice as fast.
+markdown-it gives each block its source lines (``token.map``) and its raw
+inline source (``token.content``); each text piece is found again in that raw
+source, past the markup before it (emphasis markers, link destinations,
+closing backticks), so plain-text offsets map back to exact columns.
+markdown-it-pyrs (markdown-it in Rust) was measured as a faster parser and
+not adopted: see ``benchmarks/README.md``.
 """
 
 from __future__ import annotations
 
 import re
 import string
-import unicodedata
 from functools import lru_cache
 from html import unescape
-from typing import Any, Callable
+from typing import Any
 
 from adlint.positions import LineIndex, TextMap
 from adlint.posting import Block, Comment, Posting, Problem, TextRun
 from adlint.readers import normalise_metadata
 from adlint.readers import yamlmeta
 from adlint.sections import STRONG, Element, assemble
-
-#: The Markdown parsers, fastest first.
-BACKENDS = ("markdown-it-pyrs", "markdown-it-py")
 
 _FENCE = re.compile(r"^---[ \t]*\r?$")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$")
@@ -36,34 +29,13 @@ _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]
 _WORD_OR_ENTITY = re.compile(r"[\w&]")
 _DECODED = re.compile(r"[&\\\n]")
 _PUNCTUATION = frozenset(string.punctuation)
-_BY_DELIMITER = re.compile(r"(?<=[*_])[^\x00-\x7f]|[^\x00-\x7f](?=[*_])")
-# A tab in a line's indent, block quote markers or list marker: markdown-it-pyrs shifts the spans of
-# that line's text by the tab's width.
-_TAB_INDENT = re.compile(r"^[ \t>*+\-\d.)]*\t", re.M)
-# Lists or block quotes nested 8 deep: markdown-it-py stops at 20 levels (a list is 2), markdown-it-pyrs
-# goes on, in time quadratic in the depth.
-_DEEP = re.compile(r"^(?:[ \t]*(?:>|[*+-][ \t]|\d{1,9}[.)][ \t])){8}|^[ \t]{16,}(?:[*+-]|\d{1,9}[.)])[ \t]", re.M)
-_INLINE = frozenset({"text", "text_special", "softbreak", "hardbreak", "html_inline", "image",
-                     "strong", "em", "link", "code_inline", "autolink"})
-
-
-@lru_cache(maxsize=None)
-def _parser(backend: str) -> Any:
-    if backend == "markdown-it-pyrs":
-        from markdown_it_pyrs import MarkdownIt
-    else:
-        from markdown_it import MarkdownIt
-    return MarkdownIt("commonmark")
 
 
 @lru_cache(maxsize=1)
-def backend() -> str:
-    """The parser this installation reads Markdown with: the first of :data:`BACKENDS` installed."""
-    try:
-        _parser("markdown-it-pyrs")
-    except ImportError:
-        return "markdown-it-py"
-    return "markdown-it-pyrs"
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
 
 
 def split_front_matter(posting: Posting) -> int:
@@ -105,21 +77,13 @@ def metadata_title(posting: Posting) -> TextRun | None:
     return posting.metadata_title_run()
 
 
-def read_markdown(posting: Posting, parser: str | None = None) -> None:
-    """Fill ``posting`` from Markdown source: front matter, title, sections and blocks.
-
-    ``parser`` is one of :data:`BACKENDS` (default: :func:`backend`).
-    """
+def read_markdown(posting: Posting) -> None:
+    """Fill ``posting`` from Markdown source: front matter, title, sections and blocks."""
     body_line = split_front_matter(posting)
     lines = posting.lines
     body_start = lines.starts[body_line] if body_line < lines.line_count else len(posting.source)
-    body = posting.source[body_start:]
-    builder = None
-    if (parser or backend()) == "markdown-it-pyrs" and _pyrs_reads(body):
-        builder = _read_rust(posting, body, body_start)
-    if builder is None:
-        builder = _Builder(posting)
-        _read_tokens(builder, _parser("markdown-it-py").parse(body), body_line)
+    builder = _Builder(posting)
+    _read_tokens(builder, _parser().parse(posting.source[body_start:]), body_line)
     title_run = builder.title
     posting.title = metadata_title(posting) or title_run
     if title_run is not None and posting.title is not title_run:
@@ -127,21 +91,8 @@ def read_markdown(posting: Posting, parser: str | None = None) -> None:
     posting.sections = assemble(builder.elements, len(posting.source))
 
 
-def _read_rust(posting: Posting, body: str, body_start: int) -> _Builder | None:
-    """The body read with markdown-it-pyrs; None, with nothing added to ``posting``, when it failed."""
-    comments = len(posting.comments)
-    builder = _Builder(posting)
-    try:
-        if _RsReader(builder, body, body_start).read():
-            return builder
-    except (UnicodeDecodeError, IndexError):  # a span inside a character or past the end
-        pass
-    del posting.comments[comments:]
-    return None
-
-
 class _Builder:
-    """Section elements from the parsed blocks, whichever parser read them."""
+    """Section elements from the parsed blocks."""
 
     def __init__(self, posting: Posting) -> None:
         self.posting = posting
@@ -202,282 +153,6 @@ class _Builder:
             self.first_heading = False if elements else self.first_heading
             elements.append(Element(run, start, end, block=Block("paragraph", run),
                                     candidate=STRONG if bold else 0))
-
-
-# --- markdown-it-pyrs: source spans ---------------------------------------------------------------
-
-
-def _columns(s: str, col: int = 0) -> int:
-    """The column after ``s`` written from column ``col`` (tab stops every 4)."""
-    for ch in s:
-        col += 4 - col % 4 if ch == "\t" else 1
-    return col
-
-
-def _content_column(src: str, a: int, j: int) -> int:
-    """The column where the text of a list item with its marker at ``src[a:j]`` starts (markdown-it's
-    ``blkIndent``): after the marker and 1-4 columns of space."""
-    col = _columns(src[src.rfind("\n", 0, a) + 1:j])
-    k = j
-    while k < len(src) and src[k] in " \t":
-        k += 1
-    after = _columns(src[j:k], col) - col
-    return col + (1 if after > 4 or k == len(src) or src[k] in "\r\n" else after)
-
-
-def _pyrs_reads(body: str) -> bool:
-    """Whether markdown-it-pyrs 0.4 reads ``body`` as markdown-it-py does, in good time.
-
-    Not with a tab in the indent of a line (the spans of its text are off by
-    the tab's width), nor with "[" and "`" (its markdown-it 0.6.0 panics on "[`"
-    with no closing backtick, markdown-it-rust/markdown-it#40, fixed in 0.6.1:
-    :func:`_read_rust` would catch it, but Rust prints the panic on stderr),
-    nor with lists or quotes nested deeper than markdown-it-py reads them, nor
-    with a symbol ("😎", "€", "⋅") next to "*" or "_": CommonMark 0.31
-    (markdown-it-py 4) counts it as punctuation there, markdown-it-pyrs follows 0.30.
-    """
-    return not (("`" in body and "[" in body) or ("\t" in body and _TAB_INDENT.search(body))
-                or _DEEP.search(body) or not body.isascii() and any(
-                    unicodedata.category(m.group())[0] == "S" for m in _BY_DELIMITER.finditer(body)))
-
-
-def _align(content: str, src: str, k: int, out: TextMap, line_start: Callable[[int], int]) -> None:
-    """Map ``content``, the source from ``k`` on except that a code span's line endings read as
-    spaces (each a zero-width point where the next line's text starts)."""
-    for i, ch in enumerate(content):
-        if src.startswith(ch, k) or ch == "\ufffd" and src.startswith("\x00", k):
-            out.add(ch, k, k + 1)
-            k += 1
-        elif ch == " " and src.startswith(("\n", "\r\n"), k):
-            j = src.index("\n", k) + 1
-            while src.startswith((" ", "\t"), j) or src.startswith(">", j) and not content.startswith(">", i + 1):
-                j += 1
-            k = line_start(j)
-            out.add(ch, k, k)
-        else:
-            j = src.find(ch, k, k + 12)
-            if j >= 0:
-                out.add(ch, j, j + 1)
-                k = j + 1
-            else:
-                out.add(ch, k, k)
-
-
-def _link_text(url: str) -> str:
-    """An autolink's text as markdown-it shows it (percent-escapes and punycode decoded)."""
-    if "%" not in url and "xn--" not in url.lower():
-        return url
-    from markdown_it.common.normalize_url import normalizeLinkText
-
-    return normalizeLinkText(url)
-
-
-class _Stripped:
-    """A text node with whitespace stripped from its content."""
-
-    __slots__ = ("name", "meta", "srcmap")
-
-    def __init__(self, content: str, start: int, end: int) -> None:
-        self.name = "text"
-        self.meta = {"content": content}
-        self.srcmap = (start, end)
-
-
-def _strip(nodes: list[Any]) -> list[Any]:
-    """Strip a block's text as markdown-it-py does (``str.strip``: no-break and other Unicode spaces too)."""
-    while nodes:
-        first = nodes[0]
-        name = first.name
-        if name == "text":
-            c = first.meta["content"]
-            s = c.lstrip()
-            if s and s != c:
-                nodes[0] = _Stripped(s, first.srcmap[0] + len(c[:len(c) - len(s)].encode()), first.srcmap[1])
-        if name != "softbreak" and (name != "text" or s):
-            break
-        del nodes[0]
-    while nodes:
-        last = nodes[-1]
-        name = last.name
-        if name == "text":
-            c = last.meta["content"]
-            s = c.rstrip()
-            if s and s != c:
-                nodes[-1] = _Stripped(s, last.srcmap[0], last.srcmap[1])
-        if name != "softbreak" and (name != "text" or s):
-            break
-        del nodes[-1]
-    return nodes
-
-
-class _RsReader:
-    """Walks the markdown-it-pyrs tree; text maps through each node's source span."""
-
-    def __init__(self, builder: _Builder, body: str, base: int) -> None:
-        self.builder = builder
-        self.source = builder.posting.source
-        self.body = body
-        self.offset = self._offsets(base)
-        self.markers: list[tuple[int, int]] = []  # marker spans of the open list items
-        self.out = TextMap()
-        self.strong = 0
-        self.text = self.plain = False
-
-    def _offsets(self, base: int) -> Callable[[int], int]:
-        """Source character offset of a UTF-8 byte offset into the body."""
-        if self.body.isascii():
-            return lambda b: b + base
-        data = self.body.encode()
-        last = [0, 0]  # the last byte offset asked for and its character offset: the walk is in order
-
-        def offset(b: int) -> int:
-            b0, c0 = last
-            c = c0 + len(data[b0:b].decode()) if b >= b0 else c0 - len(data[b:b0].decode())
-            last[0], last[1] = b, c
-            return c + base
-
-        return offset
-
-    def read(self) -> bool:
-        """Read the body; False when markdown-it-pyrs failed on it (a panic in Rust)."""
-        try:
-            tree = _parser("markdown-it-pyrs").tree(self.body)
-        except BaseException as exc:  # pyo3's PanicException derives from BaseException
-            if type(exc).__name__ != "PanicException":
-                raise
-            return False
-        self.blocks(tree.children)
-        return True
-
-    def blocks(self, children: Any) -> None:
-        """Walk the block nodes (without recursion: nesting may be deep)."""
-        src = self.source
-        builder = self.builder
-        stack = [(iter(children), False, False)]  # (nodes, in an ordered list, closes a list item)
-        run: list[Any] = []
-        while stack:
-            nodes, ordered, item = stack[-1]
-            n = next(nodes, None)
-            name = n.name if n is not None else ""
-            if name in _INLINE:  # a tight list item holds its inline nodes directly
-                run.append(n)
-                continue
-            if run:
-                self.inline(run, 0)
-                run = []
-            if n is None:
-                stack.pop()
-                if item:
-                    builder.close_item()
-                    self.markers.pop()
-            elif name == "paragraph":
-                self.inline(n.children, 0)
-            elif name == "heading" or name == "lheading":
-                self.inline(n.children, n.meta["level"])
-            elif name == "bullet_list" or name == "ordered_list" or name == "blockquote":
-                stack.append((iter(n.children), name == "ordered_list", False))
-            elif name == "list_item":
-                a = self.offset(n.srcmap[0])
-                j = a + 1
-                while ordered and src[j - 1].isdigit():
-                    j += 1
-                self.markers.append((a, j))
-                builder.open_item(src[a:j])  # "-", "1.", "2)"
-                stack.append((iter(n.children), False, True))
-            elif name == "html_block":
-                builder.html_block(n.meta["content"], self.offset(n.srcmap[0]))
-
-    def inline(self, nodes: Any, heading_level: int) -> None:
-        self.out = TextMap()
-        self.strong = 0
-        self.text = self.plain = False
-        if nodes:
-            self.nodes(_strip(nodes if isinstance(nodes, list) else list(nodes)))
-        self.builder.add(self.out, heading_level, self.text and not self.plain)
-
-    def nodes(self, nodes: Any) -> None:
-        """Map the inline nodes' text (without recursion: nesting may be deep)."""
-        out = self.out
-        src = self.source
-        offset = self.offset
-        stack = [(iter(nodes), False)]  # (nodes, inside strong)
-        while stack:
-            n = next(stack[-1][0], None)
-            if n is None:
-                self.strong -= stack.pop()[1]
-                continue
-            name = n.name
-            if name == "text" or name == "text_special":
-                content = n.meta["content"]
-                if not content:
-                    continue
-                a = offset(n.srcmap[0])
-                if name == "text_special":
-                    b = offset(n.srcmap[1])
-                    info = n.meta.get("info")
-                    if info == "escape" and b - a == 2 and len(content) == 1:
-                        out.add(content, b - 1, b)  # "\*" is "*"
-                    elif info == "entity":  # one character for all of "&amp;"
-                        out.add(content, a, b, literal=False)
-                    else:  # an autolink, or "\" before a character it does not escape
-                        raw = src[a:b]
-                        text = _link_text(raw) if info == "autolink" else raw
-                        out.add(text, a, b, literal=text == raw)
-                else:
-                    if "\x00" in content:
-                        content = content.replace("\x00", "\ufffd")  # as CommonMark asks
-                    if src.startswith(content, a):
-                        out.add(content, a, a + len(content))
-                    else:  # a code span over lines
-                        _align(content, src, a, out, self.line_start)
-                if not content.isspace():
-                    self.text = True
-                    if not self.strong:
-                        self.plain = True
-            elif name == "softbreak" or name == "hardbreak":
-                pos = self.line_start(offset(n.srcmap[1]))
-                out.add("\n", pos, pos)
-            elif name == "html_inline":
-                m = _COMMENT.fullmatch(n.meta["content"].strip())
-                if m:
-                    self.builder.comment(m.group(1), offset(n.srcmap[0]), offset(n.srcmap[1]))
-            elif name == "code_inline" and n.meta.get("marker_len"):
-                k = n.meta["marker_len"]
-                a, b = offset(n.srcmap[0]) + k, offset(n.srcmap[1]) - k
-                if a < b and not src[a:b].strip(" "):  # only spaces: all of them (markdown-it-pyrs drops two)
-                    out.add(src[a:b], a, b)
-                else:
-                    stack.append((iter(n.children), False))
-            elif name == "strong":
-                self.strong += 1
-                stack.append((iter(n.children), True))
-            elif name != "image":  # an image's alt text is not text of the posting
-                stack.append((iter(n.children), False))  # em, link, autolink, code_inline
-
-    def line_start(self, b: int) -> int:
-        """Where a line break points: its next line after the block quote markers and the block's
-        indent, which may be before more spaces (``b``: the line's first character of text)."""
-        src = self.source
-        if b == 0 or src[b - 1] not in " \t":
-            return b
-        line = src.rfind("\n", 0, b) + 1
-        k = line
-        quote = src.rfind(">", line, b)
-        if quote >= 0:
-            if src[line:quote].replace(">", "").strip(" \t"):
-                return b
-            k = quote + 2 if src[quote + 1] == " " else quote + 1
-        elif src[line:b].strip(" \t"):
-            return b
-        col = _columns(src[line:k])
-        indent = _content_column(src, *self.markers[-1]) if self.markers else 0
-        while col < indent and k < b:
-            col = _columns(src[k], col)
-            k += 1
-        return k
-
-
-# --- markdown-it-py: source lines and raw inline source -------------------------------------------
 
 
 def _inline_map(raw: str, first_line: int, lines: LineIndex) -> TextMap:

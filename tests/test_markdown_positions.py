@@ -1,11 +1,8 @@
-"""The Markdown reader keeps exact positions with either parser it can use.
+"""The Markdown reader keeps exact positions.
 
-adlint reads Markdown with markdown-it-pyrs where it is installed and with
-markdown-it-py elsewhere (``adlint.readers.markdown.BACKENDS``). Every test
-here runs with both: tricky snippets (front matter, nested lists, emphasis,
-entities, inline HTML, CRLF, tabs, setext headings, code spans, links) must
-give the same text with each word at the same ``line:col``. The whole corpus
-is compared by ``benchmarks/markdown_backends.py``.
+Tricky snippets (front matter, nested lists, emphasis, entities, inline HTML,
+CRLF, tabs, setext headings, code spans, links) must give the right text with
+each word at its ``line:col`` in the source.
 """
 
 from __future__ import annotations
@@ -17,28 +14,15 @@ from adlint.posting import Posting, TextRun
 from adlint.readers import markdown
 
 
-def _installed(backend: str) -> bool:
-    try:
-        markdown._parser(backend)
-    except ImportError:
-        return False
-    return True
+@pytest.fixture
+def parser() -> None:
+    """The reader has one parser (markdown-it-py); kept as a fixture so each test names what it reads with."""
+    return None
 
 
-PARSERS = [pytest.param(b, marks=pytest.mark.skipif(not _installed(b), reason=f"{b} is not installed"))
-           for b in markdown.BACKENDS]
-
-
-@pytest.fixture(params=PARSERS)
-def parser(request, monkeypatch) -> str:
-    """Each parser in turn, also as the one ``read_markdown`` picks by default (for ``lint_text``)."""
-    monkeypatch.setattr(markdown, "backend", lambda: request.param)
-    return request.param
-
-
-def read(source: str, parser: str) -> Posting:
+def read(source: str, parser: None = None) -> Posting:
     posting = Posting(path="posting.md", format="markdown", source=source)
-    markdown.read_markdown(posting, parser)
+    markdown.read_markdown(posting)
     return posting
 
 
@@ -204,49 +188,12 @@ def test_emoji_next_to_emphasis_reads_as_commonmark_0_31(parser) -> None:
 
 
 def test_bracket_and_backtick_read_without_a_crash(parser) -> None:
-    # markdown-it-pyrs 0.4 panics on "[" before a backtick with no closing one (markdown-it.rs #40)
     p = read("See [the `docs and more\n", parser)
     assert p.sections[0].blocks[0].text == "See [the `docs and more"
     assert at(p, "docs") == ("docs", (1, 11), (1, 15))
-
-
-@pytest.mark.skipif(not _installed("markdown-it-pyrs"), reason="markdown-it-pyrs is not installed")
-def test_a_panic_in_the_rust_parser_leaves_the_body_to_markdown_it_py() -> None:
-    posting = Posting(path="posting.md", format="markdown", source="See [the `docs and more\n")
-    assert markdown._read_rust(posting, posting.source, 0) is None  # markdown-it.rs #40, were it not routed away
-    markdown.read_markdown(posting, "markdown-it-pyrs")
-    assert at(posting, "docs") == ("docs", (1, 11), (1, 15))
 
 
 def test_lint_text_positions_with_crlf_and_entities(parser) -> None:
     diags = lint_text("# Developer\r\n\r\nCaf&eacute; team: we&nbsp;want a **rockstar**&nbsp;ninja.\r\n").diagnostics
     found = [(d.code, d.line, d.col, d.end_col) for d in diags if d.code == "AD312"]
     assert found == [("AD312", 3, 36, 44), ("AD312", 3, 52, 57)]
-
-
-def test_the_rust_parser_is_used_when_installed() -> None:
-    markdown.backend.cache_clear()
-    try:
-        assert markdown.backend() == ("markdown-it-pyrs" if _installed("markdown-it-pyrs") else "markdown-it-py")
-    finally:
-        markdown.backend.cache_clear()
-
-
-def test_without_the_rust_parser_markdown_it_py_reads(monkeypatch) -> None:
-    real = markdown._parser
-
-    def parser(backend: str):
-        if backend == "markdown-it-pyrs":
-            raise ImportError("no module named markdown_it_pyrs")
-        return real(backend)
-
-    monkeypatch.setattr(markdown, "_parser", parser)
-    markdown.backend.cache_clear()
-    try:
-        assert markdown.backend() == "markdown-it-py"
-        p = Posting(path="posting.md", format="markdown", source="# Dev\n\nWe want **you**.\n")
-        markdown.read_markdown(p)
-        assert at(p, "you") == ("you", (3, 11), (3, 14))
-    finally:
-        markdown.backend.cache_clear()
-
