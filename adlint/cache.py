@@ -70,7 +70,7 @@ def _rules_stamp() -> str:
     """A stamp of the built-in rule data and of adlint's own code: every file under ``rules/`` and every ``.py``
     file of the package, with its size and modification time (an edited rule in a development install is a
     miss, not a stale answer)."""
-    from adlint.ruledata import rules_dir
+    from adlint.datadir import rules_dir  # not adlint.ruledata: a cached run needs no pydantic model of rule data
 
     h = hashlib.sha256()
     for root, pattern in ((rules_dir(), "*"), (Path(__file__).parent, "*.py")):
@@ -94,6 +94,22 @@ def _files_stamp(paths: list[str]) -> list[str]:
     return out
 
 
+def _plain(value: object) -> object:
+    """``value`` as JSON-ready data: a settings model as its fields and extra keys (rule options), recursively.
+
+    Not ``model_dump``: its serializer would be built on every cached run just to make a key.
+    """
+    if hasattr(value, "__pydantic_fields_set__"):
+        fields = dict(vars(value))
+        fields.update(getattr(value, "__pydantic_extra__", None) or {})
+        return {k: _plain(v) for k, v in sorted(fields.items())}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
 class ResultCache:
     """Findings of files already linted, in ``folder`` (created on first write)."""
 
@@ -107,7 +123,7 @@ class ResultCache:
         got = self._settings.get(id(config))
         if got is None:
             # `as_of` is the "day" below: `--as-of` of today (pinned by `--scheduler`) shares entries with no `--as-of`.
-            dumped = config.settings.model_dump(mode="json", exclude=set(_PRESENTATION) | {"as_of"})
+            dumped = {k: _plain(v) for k, v in vars(config.settings).items() if k not in _PRESENTATION and k != "as_of"}
             # The pack paths the rules open: `rule-packs` made absolute by the configuration, plus each rule's own.
             packs = sorted({p for opts in config.rule_options.values() for p in getattr(opts, "packs", ())})
             day = config.settings.as_of or date.today()

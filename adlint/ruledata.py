@@ -18,6 +18,8 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from adlint.datadir import rules_dir
+
 T = TypeVar("T", bound=BaseModel)
 
 LANGUAGES = ("en", "fr", "de", "es")
@@ -28,13 +30,6 @@ class RuleDataError(Exception):
 
     The message names the file and, for validation errors, each bad key.
     """
-
-
-def rules_dir() -> Path:
-    """The folder holding the built-in rule data packs."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "_rules"
-    return packaged if packaged.is_dir() else here.parent / "rules"
 
 
 def cache_dir() -> Path | None:
