@@ -6,8 +6,10 @@ memory of the process (GNU ``/usr/bin/time -f %M``, the largest resident set
 of the process or of any one of its workers). Rows:
 
 * ``adlint --version``: bare start-up;
-* one posting (the seed posting): adlint cold (an empty result cache each
-  run), adlint warm (the cache filled by a first run), and each peer;
+* one posting (the seed posting): adlint's first run ever (no result cache
+  and no cache of validated rule data), adlint cold (an empty result cache
+  each run; the rule data cached, as after any first run), adlint warm (the
+  result cache filled by a first run), and each peer;
 * the Markdown and plain-text postings of the corpus (the files every peer
   reads): adlint cold with ``--jobs 1`` and with the default (every CPU),
   adlint warm, and each peer given all files in one process.
@@ -44,7 +46,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 TIME = "/usr/bin/time"
 
 
-def measure(cmd: list[str], runs: int, env: dict | None = None, prepare=None) -> dict:
+def measure(cmd: list[str], runs: int, env: dict | None = None, prepare=None, cwd: Path = ROOT) -> dict:
     """Run ``cmd`` once to warm the OS caches, then ``runs`` times; median wall seconds, peak KiB, last exit code.
 
     ``prepare`` is called before every run (an empty cache directory for a cold run).
@@ -56,7 +58,7 @@ def measure(cmd: list[str], runs: int, env: dict | None = None, prepare=None) ->
             prepare()
         t0 = time.perf_counter()
         proc = subprocess.run(wrap + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                              cwd=ROOT, env=env)
+                              cwd=cwd, env=env)
         dt = time.perf_counter() - t0
         code = proc.returncode
         lines = proc.stderr.decode(errors="replace").strip().splitlines()
@@ -96,11 +98,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     posting = sorted(p for p in (args.corpus / "seed").iterdir() if p.is_file())[0]
     texts = sorted(str(p) for p in args.corpus.rglob("*") if p.suffix in (".md", ".txt") and p.name != "README.md")
-    cache = Path(tempfile.mkdtemp(prefix="adlint-bench-"))
+    # adlint runs in an empty folder: its result cache is <work>/.adlint_cache (a "cold" run empties it), and the
+    # validated rule data is cached under <work>/xdg, kept between runs as it is after adlint's first run ever.
+    work = Path(tempfile.mkdtemp(prefix="adlint-bench-"))
+    cache = work / ".adlint_cache"
     # As a pip install leaves it: byte code compiled and used (some shells set PYTHONDONTWRITEBYTECODE,
     # which would charge every run for compiling adlint's sources).
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["ADLINT_CACHE_DIR"] = str(cache)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "ADLINT_CACHE_DIR",
+                                                            "ADLINT_NO_CACHE")}
+    env["XDG_CACHE_HOME"] = str(work / "xdg")
     import adlint as pkg
 
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(pkg.__file__).parent)],
@@ -115,11 +121,16 @@ def main(argv: list[str] | None = None) -> int:
     def row(group: str, label: str, cmd: list[str], files: int, runs: int, prepare=None, warm_first=False) -> None:
         if warm_first:
             empty_cache()
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
-        rows.append((group, label, files, measure(cmd, runs, env, prepare)))
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work, env=env)
+        rows.append((group, label, files, measure(cmd, runs, env, prepare, cwd=work)))
+
+    def no_caches() -> None:
+        shutil.rmtree(work / "xdg", ignore_errors=True)
+        empty_cache()
 
     row("start-up", "adlint --version", [*adlint, "--version"], 0, args.runs)
     one = [*adlint, "check", str(posting)]
+    row("one posting", "adlint, first run (no caches)", one, 1, args.runs, prepare=no_caches)
     row("one posting", "adlint, cold (empty cache)", one, 1, args.runs, prepare=empty_cache)
     row("one posting", "adlint, warm (cached)", one, 1, args.runs, warm_first=True)
     found = peers(args.proselint)
@@ -135,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, cmd in found.items():
         if cmd:
             row("corpus .md/.txt", name, [*cmd, *texts], n, args.corpus_runs)
-    shutil.rmtree(cache, ignore_errors=True)
+    shutil.rmtree(work, ignore_errors=True)
 
     def get(group: str, label: str) -> dict | None:
         return next((r for g, lbl, _, r in rows if g == group and lbl == label), None)
