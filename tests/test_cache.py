@@ -57,7 +57,7 @@ def test_no_cache_neither_reads_nor_writes(project, capsys):
     assert not (project / ".adlint_cache").exists()
 
 
-@pytest.mark.parametrize("change", ["content", "config", "version", "rule data", "date"])
+@pytest.mark.parametrize("change", ["content", "config", "rule option", "version", "rule data", "date"])
 def test_each_input_invalidates(project, capsys, monkeypatch, change):
     base = run(capsys, "job.md")
     args = ["job.md"]
@@ -65,6 +65,8 @@ def test_each_input_invalidates(project, capsys, monkeypatch, change):
         (project / "job.md").write_text(POSTING.replace("10+ years", "12+ years"), encoding="utf-8")
     elif change == "config":
         (project / ".adlint.toml").write_text('[rules.AD204]\nseverity = "error"\n', encoding="utf-8")
+    elif change == "rule option":  # 10+ years: a warning over 8 by default, no finding under a limit of 12
+        (project / ".adlint.toml").write_text("[rules.AD204]\nyears-info = 12\nyears-warning = 12\n", encoding="utf-8")
     elif change == "version":
         monkeypatch.setattr(cache_mod, "__version__", "999.0")
     elif change == "rule data":
@@ -74,7 +76,7 @@ def test_each_input_invalidates(project, capsys, monkeypatch, change):
     before = len(entries(project / ".adlint_cache"))
     after_run = run(capsys, *args)
     assert len(entries(project / ".adlint_cache")) == before + 1  # a miss: linted and stored anew
-    if change in ("content", "config"):
+    if change in ("content", "config", "rule option"):
         assert after_run != base
 
 
