@@ -12,8 +12,9 @@ put first on ``PYTHONPATH``.
 Usage, from the project root::
 
     .venv/bin/python benchmarks/importtime.py [--root PATH] [--runs 5] [--json]
+    .venv/bin/python benchmarks/importtime.py --root /tmp/before --check-args ''   # a checkout older than the cache
 
-Exit status 0; 2 when the corpus is missing.
+Exit status 0; 2 when the corpus is missing; 1 with a message when a command fails.
 """
 
 from __future__ import annotations
@@ -38,9 +39,11 @@ def _group(module: str) -> str:
     return module.split(".")[0]
 
 
-def profile(cmd: list[str], env: dict[str, str]) -> tuple[int, Counter]:
-    """``(total self µs, self µs per package)`` of one run of ``python -X importtime`` + ``cmd``."""
-    proc = subprocess.run([sys.executable, "-X", "importtime", *cmd], env=env, capture_output=True, text=True)
+def profile(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[int, Counter]:
+    """``(total self µs, self µs per package)`` of one run of ``python -X importtime`` + ``cmd`` in folder ``cwd``."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", *cmd], env=env, capture_output=True, text=True, cwd=cwd)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"importtime: {' '.join(cmd)} exited {proc.returncode}: {proc.stderr.splitlines()[-1:]}")
     per: Counter = Counter()
     for line in proc.stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
@@ -50,12 +53,12 @@ def profile(cmd: list[str], env: dict[str, str]) -> tuple[int, Counter]:
     return sum(per.values()), per
 
 
-def wall(cmd: list[str], env: dict[str, str], runs: int) -> float:
-    """Median wall seconds of ``runs`` runs of ``python`` + ``cmd`` (after one unmeasured run)."""
+def wall(cmd: list[str], env: dict[str, str], runs: int, cwd: Path) -> float:
+    """Median wall seconds of ``runs`` runs of ``python`` + ``cmd`` in folder ``cwd`` (after one unmeasured run)."""
     times = []
     for i in range(runs + 1):
         t = time.perf_counter()
-        subprocess.run([sys.executable, *cmd], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run([sys.executable, *cmd], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
         if i:
             times.append(time.perf_counter() - t)
     return statistics.median(times)
@@ -67,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--root", type=Path, default=ROOT, help="the adlint checkout to measure (default: this one)")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--top", type=int, default=8)
+    ap.add_argument("--check-args", default="--no-cache",
+                    help="arguments of check before the file (default --no-cache; '' for a checkout without a cache)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     if not CORPUS.is_dir():
@@ -79,12 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "adlint")], stdout=subprocess.DEVNULL,
                    check=False)
     commands = {"--version": ["-m", "adlint", "--version"], "rules": ["-m", "adlint", "rules"],
-                "check (one posting)": ["-m", "adlint", "check", "--no-cache", str(posting)]}
+                "check (one posting)": ["-m", "adlint", "check", *args.check_args.split(), str(posting)]}
     out = {}
     for label, cmd in commands.items():
-        wall(cmd, env, 1)  # fills the rule-data cache of this checkout
-        total, per = profile(cmd, env)
-        out[label] = {"wall_ms": wall(cmd, env, args.runs) * 1000, "imports_ms": total / 1000,
+        # Run in the measured checkout: `python -m` puts the working folder first on sys.path, before PYTHONPATH.
+        wall(cmd, env, 1, root)  # fills the rule-data cache of this checkout
+        total, per = profile(cmd, env, root)
+        out[label] = {"wall_ms": wall(cmd, env, args.runs, root) * 1000, "imports_ms": total / 1000,
                       "top": [(k, v / 1000) for k, v in per.most_common(args.top)]}
     if args.json:
         print(json.dumps({"root": str(root), "posting": posting.name, "commands": out}, indent=2))
