@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Sequence, TextIO
 
 if TYPE_CHECKING:
     from datetime import date
@@ -42,24 +42,22 @@ def _day(value: str) -> "date":
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
-def _jobs(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"not a number of processes (1 or more): {value!r}")
-    return n
+def _at_least_one(what: str) -> Callable[[str], int]:
+    """An argparse type: an integer of 1 or more, else an error naming ``what``."""
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            n = 0
+        if n < 1:
+            raise argparse.ArgumentTypeError(f"not {what} (1 or more): {value!r}")
+        return n
+
+    return parse
 
 
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"not a positive number: {value!r}")
-    return n
+_jobs = _at_least_one("a number of processes")
+_positive = _at_least_one("a positive number")
 
 
 def _csv(value: str) -> list[str]:

@@ -17,6 +17,30 @@ def corpus_or_skip() -> Path:
     return CORPUS
 
 
+def text_runs(posting, visible_title: bool = False) -> list:
+    """The posting's title (and, with ``visible_title``, its visible title), headings and blocks, in document order."""
+    out = [r for r in (posting.title, posting.visible_title if visible_title else None) if r is not None]
+    for section in posting.sections:
+        if section.heading is not None:
+            out.append(section.heading)
+        out.extend(b.run for b in section.blocks)
+    return out
+
+
+def locate(posting, word: str, nth: int = 0, visible_title: bool = False) -> tuple[str, tuple[int, int], tuple[int, int]]:
+    """Source text, start ``(line, col)`` and end ``(line, col)`` of the ``nth`` ``word`` in the plain text."""
+    hits = []
+    runs = text_runs(posting, visible_title)
+    for run in runs:
+        i = run.text.find(word)
+        while i >= 0:
+            hits.append(run.span(i, i + len(word)))
+            i = run.text.find(word, i + 1)
+    assert len(hits) > nth, f"{word!r} not in {[r.text for r in runs]}"
+    a, b = hits[nth]
+    return posting.source[a:b], posting.position(a), posting.position(b)
+
+
 def lint_rule(text: str, code: str, path: str = "posting.md", **options: object) -> list:
     """Diagnostics of rule ``code`` alone on ``text`` (selected explicitly, so off-by-default rules run too).
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from adlint.linter import lint_text
-from adlint.posting import Posting, TextRun
+from adlint.posting import Posting
 from adlint.readers import markdown
+from tests.conftest import locate
 
 
 @pytest.fixture
@@ -26,26 +27,10 @@ def read(source: str, parser: None = None) -> Posting:
     return posting
 
 
-def runs(posting: Posting) -> list[TextRun]:
-    found = [r for r in (posting.title, posting.visible_title) if r is not None]
-    for section in posting.sections:
-        if section.heading is not None:
-            found.append(section.heading)
-        found.extend(b.run for b in section.blocks)
-    return found
-
-
 def at(posting: Posting, word: str, nth: int = 0) -> tuple[str, tuple[int, int], tuple[int, int]]:
-    """Source text, start and end ``(line, col)`` of the ``nth`` ``word`` in the plain text."""
-    hits = []
-    for run in runs(posting):
-        i = run.text.find(word)
-        while i >= 0:
-            hits.append(run.span(i, i + len(word)))
-            i = run.text.find(word, i + 1)
-    assert len(hits) > nth, f"{word!r} not in {[r.text for r in runs(posting)]}"
-    a, b = hits[nth]
-    return posting.source[a:b], posting.position(a), posting.position(b)
+    """Source text, start and end ``(line, col)`` of the ``nth`` ``word`` in the title, visible title, headings
+    and blocks."""
+    return locate(posting, word, nth, visible_title=True)
 
 
 def test_front_matter_title_and_strong(parser) -> None:

@@ -21,30 +21,12 @@ from adlint.cli import main
 from adlint.positions import TextMap
 from adlint.posting import Posting, TextRun
 from adlint.readers import read
-from tests.conftest import corpus_or_skip
+from tests.conftest import corpus_or_skip, locate, text_runs
 
 
 def runs(posting: Posting) -> list[TextRun]:
     """Title, headings and blocks of ``posting``, in document order."""
-    out = [posting.title] if posting.title else []
-    for section in posting.sections:
-        if section.heading is not None:
-            out.append(section.heading)
-        out.extend(b.run for b in section.blocks)
-    return out
-
-
-def locate(posting: Posting, word: str, nth: int = 0) -> tuple[str, tuple[int, int], tuple[int, int]]:
-    """Source text, start ``(line, col)`` and end ``(line, col)`` of the ``nth`` ``word`` in the plain text."""
-    hits = []
-    for run in runs(posting):
-        i = run.text.find(word)
-        while i >= 0:
-            hits.append(run.span(i, i + len(word)))
-            i = run.text.find(word, i + 1)
-    assert len(hits) > nth, f"{word!r} not in {[r.text for r in runs(posting)]}"
-    a, b = hits[nth]
-    return posting.source[a:b], posting.position(a), posting.position(b)
+    return text_runs(posting)
 
 
 def check(posting: Posting, word: str, line: int, col: int, nth: int = 0) -> None:
