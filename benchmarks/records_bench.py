@@ -4,10 +4,13 @@ Builds a JSON Lines file from every posting of the real corpus
 (``../shared/corpus``; :func:`build_jsonl`), repeated N times, then runs
 ``adlint check`` on it as a real subprocess, with ``--jobs 1``, with the
 default (one process per CPU) and, when the ``dask`` extra is installed, on a
-two-worker Dask cluster started here on 127.0.0.1 (``--scheduler``). Each row
+two-worker Dask cluster started here on 127.0.0.1 (``--scheduler``), with dask's
+defaults and with the workers' statistical profiler off (it keeps an hour of
+profiles, which grows a worker's memory during a long run). Each row
 gives the wall time, records per second, the peak resident memory of the
 ``adlint`` process and of its largest worker (GNU ``/usr/bin/time -f %M`` for
-the process and its pool; the Dask workers' own peak from ``psutil``), and
+the process and its pool; the Dask workers' resident set sampled every 0.1 s
+with ``psutil``), and
 checks that every run wrote the same findings as ``--jobs 1``.
 
 Usage, from the project root with adlint installed (``pip install '.[dask]'``
@@ -94,11 +97,50 @@ def _timed(cmd: list[str], out: Path, cwd: Path) -> dict:
             "error": None if proc.returncode in (0, 1) else "\n".join(lines[-5:])}
 
 
-def _worker_peak_kib() -> int:
-    """The peak resident memory of this (Dask worker) process, KiB."""
-    import resource
+def _worker_profiling() -> bool:
+    """Whether this (Dask worker) process runs distributed's statistical profiler."""
+    import dask
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return bool(dask.config.get("distributed.worker.profile.enabled"))
+
+
+class _RssSampler:
+    """The largest resident set of some processes (the Dask workers), sampled every 0.1 s while in use.
+
+    Not ``ru_maxrss``: a worker started by ``fork`` + ``exec`` inherits its parent's high-water mark.
+    """
+
+    def __init__(self, pids) -> None:
+        import psutil
+
+        self.procs = [psutil.Process(pid) for pid in pids]
+        self.peak_kib = 0
+        self._stop = None
+
+    def _sample(self) -> None:
+        for p in self.procs:
+            try:
+                self.peak_kib = max(self.peak_kib, p.memory_info().rss // 1024)
+            except Exception:  # a worker gone
+                pass
+
+    def __enter__(self) -> "_RssSampler":
+        import threading
+
+        self._stop = threading.Event()
+
+        def loop() -> None:
+            while not self._stop.wait(0.1):
+                self._sample()
+
+        self._thread = threading.Thread(target=loop, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,17 +171,24 @@ def main(argv: list[str] | None = None) -> int:
             size = path.stat().st_size
             modes: list[tuple[str, list[str]]] = [("--jobs 1", ["--jobs", "1"]), ("default", [])]
             if dask_ok:
-                modes.append(("dask, 2 workers", []))
+                modes += [("dask, 2 workers", []), ("dask, 2 workers, profiler off", [])]
             reference = None
             for label, extra in modes:
                 out = work / f"out-x{times}-{len(rows)}"
                 if label.startswith("dask"):
+                    import dask
                     from distributed import Client, LocalCluster
 
-                    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                      dashboard_address=":0") as lc, Client(lc) as client:
-                        r = _timed(adlint + ["--scheduler", lc.scheduler_address, path.name], out, work)
-                        r["worker_peak_kib"] = max(client.run(_worker_peak_kib).values())
+                    # distributed's statistical profiler keeps an hour of per-second profiles on each worker;
+                    # the nannies pass this process's dask configuration to the workers they start
+                    on = not label.endswith("profiler off")
+                    with dask.config.set({"distributed.worker.profile.enabled": on}), \
+                            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                         dashboard_address=":0") as lc, Client(lc) as client:
+                        assert set(client.run(_worker_profiling).values()) == {on}
+                        with _RssSampler(client.run(os.getpid).values()) as sampler:
+                            r = _timed(adlint + ["--scheduler", lc.scheduler_address, path.name], out, work)
+                        r["worker_peak_kib"] = sampler.peak_kib
                 else:
                     r = _timed(adlint + extra + [path.name], out, work)
                 data = out.read_bytes()
